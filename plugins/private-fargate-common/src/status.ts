@@ -1,0 +1,91 @@
+/**
+ * The answer of `GET /api/private-fargate/v1/entities/:namespace/:kind/:name/status`.
+ * It carries only what the card needs: never raw SDK objects, never credentials.
+ */
+
+/** @public */
+export type EndpointKind = 'Interface' | 'Gateway' | 'GatewayLoadBalancer' | 'Unknown';
+
+/** Why a call to AWS failed, in words a person can act on. @public */
+export type StatusErrorKind =
+  | 'throttled'
+  | 'access-denied'
+  | 'timeout'
+  | 'malformed-response'
+  | 'account-not-configured'
+  | 'not-found'
+  | 'unknown';
+
+/** @public */
+export interface StatusCallError {
+  /** The AWS operation, e.g. `DescribeVpcEndpoints`; `config` for local problems. */
+  operation: string;
+  kind: StatusErrorKind;
+  /** A human message that says what went wrong and what to do. */
+  message: string;
+}
+
+/** One row of the endpoint table. @public */
+export interface EndpointStatus {
+  /** Service suffix, e.g. `ecr.api`; for non-AWS services the full service name. */
+  service: string;
+  /** Full service name, e.g. `com.amazonaws.ap-northeast-1.ecr.api`. */
+  serviceName: string;
+  type: EndpointKind;
+  /** EC2's state, lower camel case as EC2 answers it (`available`, `pendingAcceptance`, ...); `missing` when declared but absent. */
+  state: string;
+  declared: boolean;
+  present: boolean;
+  endpointId?: string;
+  availabilityZones: string[];
+  subnetIds: string[];
+  privateDnsEnabled?: boolean;
+  dnsNames: string[];
+  lastError?: string;
+}
+
+/** @public */
+export interface EndpointConnectionStatus {
+  consumerAccountId?: string;
+  endpointId: string;
+  state: string;
+  createdAt?: string;
+}
+
+/** @public */
+export interface EndpointServiceStatus {
+  serviceId: string;
+  serviceName?: string;
+  state: string;
+  acceptanceRequired: boolean;
+  allowedPrincipalsCount: number;
+  connections: EndpointConnectionStatus[];
+  /** Connection counts keyed by lower-case state, e.g. `{ available: 2, pendingacceptance: 1 }`. */
+  connectionCountsByState: Record<string, number>;
+}
+
+/** @public */
+export interface PrivateFargateStatus {
+  entityRef: string;
+  accountId: string;
+  region: string;
+  vpcId: string;
+  /** `aws` for a real account; `demo` when the backend reads the local demo EC2 server. */
+  source: 'aws' | 'demo';
+  endpoints: EndpointStatus[];
+  /** Suffixes declared on the entity that AWS does not show in the VPC. */
+  declaredButMissing: string[];
+  /** Suffixes present in the VPC that the entity does not declare (informational). */
+  presentButNotDeclared: string[];
+  endpointService?: EndpointServiceStatus;
+  consumerEndpoints?: EndpointStatus[];
+  /** Monthly cost of the present interface endpoints, from the common cost model. */
+  monthlyCost?: { currency: 'USD'; total: number; lines: { label: string; amount: number }[] };
+  /** `<name>@<version>` from the entity, with the newest version the portal knows. */
+  template?: { name: string; version: string; latestVersion?: string; behind: boolean };
+  /** ISO-8601 time of the snapshot this answer was built from. */
+  fetchedAt: string;
+  /** True when the last refresh failed and an older snapshot is served. */
+  stale: boolean;
+  errors: StatusCallError[];
+}

