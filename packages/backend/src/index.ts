@@ -21,8 +21,12 @@ backend.add(
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 
+// The app's user-settings storage listens for changes through signals.
+backend.add(import('@backstage/plugin-signals-backend'));
+
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 // Private Fargate: wired in as each plugin lands.
+backend.add(import('@private-fargate/plugin-private-fargate-backend'));
 
 backend.start();

@@ -10,7 +10,13 @@ export type Command = {
  * Subcommands, loaded only when asked for so that `plan` does not pay for the
  * Backstage backend that `render` and `upgrade` start.
  */
-const commands: Record<string, () => Promise<Command>> = {};
+const commands: Record<string, () => Promise<Command>> = {
+  render: async () => {
+    // Node's ESM loader wraps our transpiled CommonJS in `default`; Jest does not.
+    const loaded: any = await import('./commands/render');
+    return loaded.renderCommand ?? loaded.default.renderCommand;
+  },
+};
 
 /** Exit code for invalid flags or values, shared by every command. */
 export const EXIT_USAGE = 2;

@@ -6,3 +6,59 @@
 
 export * from './annotations';
 export * from './status';
+export {
+  ENDPOINT_CATALOGUE,
+  ENDPOINT_SERVICE_SUFFIXES,
+  catalogueIndex,
+  endpointServiceName,
+  getEndpointDefinition,
+  isKnownEndpointService,
+  parseEndpointServiceName,
+} from './catalogue';
+export type { EndpointDefinition, EndpointServiceSuffix, EndpointType } from './catalogue';
+export {
+  SUPPORTED_REGIONS,
+  REGIONS_REQUIRING_ECS_ENDPOINTS,
+  isSupportedRegion,
+  regionRequiresEcsEndpoints,
+} from './regions';
+export type { SupportedRegion } from './regions';
+export * from './planner';
+export {
+  buildS3GatewayPolicy,
+  ecrLayerBucketArn,
+  s3GatewayPolicyOptionsSchema,
+} from './s3Policy';
+export type { IamPolicyDocument, IamPolicyStatement, S3GatewayPolicyOptions } from './s3Policy';
+export { PRICES, PRICED_REGIONS } from './prices';
+export type { PriceTier, RegionPrices, SourcedPrice } from './prices';
+export { estimateMonthlyCost, costEstimateInputSchema } from './cost';
+export type { CostEstimate, CostEstimateInput, CostLine, CostScenario } from './cost';
+export {
+  planEndpointSubnets,
+  availabilityZoneSchema,
+  endpointSubnetPlanInputSchema,
+  AWS_RESERVED_ADDRESSES_PER_SUBNET,
+} from './subnets';
+export type { EndpointSubnetPlanInput, EndpointSubnetProposal } from './subnets';
+export {
+  awsAccountIdSchema,
+  awsRegionSchema,
+  vpcIdSchema,
+  subnetIdSchema,
+  routeTableIdSchema,
+  securityGroupIdSchema,
+  vpcEndpointIdSchema,
+  endpointServiceIdSchema,
+  endpointServiceNameSchema,
+  endpointServiceSuffixSchema,
+  s3BucketNameSchema,
+  cidrSchema,
+  principalArnSchema,
+  dnsNameSchema,
+  serviceNameSchema,
+  endpointSuffixListSchema,
+  oneOf,
+  requiredOr,
+} from './schemas';
+export { formatZodError, parseOrThrow } from './errors';

@@ -1,1 +1,9 @@
-export {};
+/**
+ * The Private Fargate plugin for the new frontend system.
+ *
+ * @packageDocumentation
+ */
+
+export { privateFargatePlugin as default } from './alpha/plugin';
+export { privateFargateApi } from './alpha/apis';
+export { privateFargateEntityCard } from './alpha/entityCard';

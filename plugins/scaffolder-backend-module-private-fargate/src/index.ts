@@ -1,1 +1,12 @@
-export {};
+/**
+ * Scaffolder actions that plan VPC endpoints and write Terraform for private Fargate services.
+ *
+ * @packageDocumentation
+ */
+
+export { privateFargateScaffolderModule as default } from './module';
+export { createPlanAction, createTerraformAction } from './actions';
+export { generateTerraform } from './terraform/generate';
+export type { GeneratedFile, GeneratedTerraform } from './terraform/generate';
+export { TERRAFORM_COMPONENTS } from './terraform/request';
+export type { TerraformComponent, TerraformRequestInput } from './terraform/request';

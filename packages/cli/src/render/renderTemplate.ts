@@ -1,0 +1,135 @@
+import fs from 'node:fs';
+import yaml from 'yaml';
+import { Entity } from '@backstage/catalog-model';
+import { loadActionModules } from './actionModules';
+import { isCatalogFile, validateCatalogFile } from './catalogFiles';
+import {
+  DryRunBackend,
+  DryRunFailedError,
+  DryRunResult,
+  startDryRunBackend,
+} from './dryRunBackend';
+import { formatLog, formatReport } from './report';
+import {
+  loadTemplateFolder,
+  TemplateFolder,
+  TemplateInvalidError,
+} from './templateFolder';
+import {
+  applyDefaults,
+  formatProblems as formatValueProblems,
+  validateValues,
+} from './validateValues';
+import { Values } from './values';
+import { checkOutDir, planOutputPaths, writeOutput } from './writeOutput';
+
+/** Exit codes of `render`: the issue fixes them, scripts rely on them. */
+export const RENDER_EXIT = { ok: 0, templateFailed: 1, invalid: 2 } as const;
+
+/** Everything `render` needs, already parsed from the command line. */
+export type RenderOptions = {
+  templateDir: string;
+  values: Values;
+  outDir: string;
+  force: boolean;
+  /** Entities the in-process catalog serves (for `catalog:fetch` and pickers). */
+  entities: Entity[];
+};
+
+/** Where `render` prints; tests pass their own. */
+export type RenderIo = { stdout(text: string): void; stderr(text: string): void };
+
+/** Reads entities for the in-process catalog from YAML files (several documents each). */
+export function readCatalogFiles(files: string[]): Entity[] {
+  return files.flatMap(file =>
+    yaml
+      .parseAllDocuments(fs.readFileSync(file, 'utf8'))
+      .map(document => document.toJS() as Entity)
+      .filter(Boolean),
+  );
+}
+
+async function withBackend<T>(
+  entities: Entity[],
+  fn: (backend: DryRunBackend) => Promise<T>,
+): Promise<T> {
+  const backend = await startDryRunBackend({
+    modules: await loadActionModules(),
+    entities,
+  });
+  try {
+    return await fn(backend);
+  } finally {
+    await backend.stop();
+  }
+}
+
+/**
+ * Validates the values, dry-runs the template through the scaffolder and
+ * writes the workspace under `outDir` only when every step and check passed.
+ */
+export async function renderTemplate(
+  options: RenderOptions,
+  io: RenderIo,
+): Promise<number> {
+  checkOutDir(options.outDir, options.force);
+  let folder: TemplateFolder;
+  try {
+    folder = await loadTemplateFolder(options.templateDir);
+  } catch (error) {
+    if (!(error instanceof TemplateInvalidError)) throw error;
+    io.stderr(`${error.message}\nNothing was written.\n`);
+    return RENDER_EXIT.templateFailed;
+  }
+  const name = folder.template.metadata.name;
+
+  const values = applyDefaults(folder.template, options.values);
+  const problems = validateValues(folder.template, values);
+  if (problems.length > 0) {
+    io.stderr(
+      `The values do not fit template ${name} (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${formatValueProblems(problems)}\nNothing was written.\n`,
+    );
+    return RENDER_EXIT.invalid;
+  }
+
+  let result: DryRunResult;
+  try {
+    result = await withBackend(options.entities, backend =>
+      backend.dryRun({
+        template: folder.template,
+        values,
+        files: folder.files,
+      }),
+    );
+  } catch (error) {
+    if (error instanceof DryRunFailedError) {
+      io.stderr(`Template ${name} failed: ${error.message}\nNothing was written.\n`);
+      return error.status === 400 ? RENDER_EXIT.invalid : RENDER_EXIT.templateFailed;
+    }
+    throw error;
+  }
+
+  const catalogProblems = (
+    await Promise.all(
+      result.files
+        .filter(file => isCatalogFile(file.path))
+        .map(file => validateCatalogFile(file.path, file.content.toString('utf8'))),
+    )
+  ).flat();
+  if (catalogProblems.length > 0) {
+    io.stderr(
+      `Template ${name} produced catalog entities the catalog would reject:\n${catalogProblems.map(p => `  ${p}`).join('\n')}\n${formatLog(result.log)}\nNothing was written.\n`,
+    );
+    return RENDER_EXIT.templateFailed;
+  }
+
+  try {
+    planOutputPaths(options.outDir, result.files);
+  } catch (error) {
+    io.stderr(`Template ${name} failed: ${(error as Error).message}\nNothing was written.\n`);
+    return RENDER_EXIT.templateFailed;
+  }
+  writeOutput(options.outDir, result.files);
+  io.stdout(formatReport(name, result, options.outDir));
+  return RENDER_EXIT.ok;
+}

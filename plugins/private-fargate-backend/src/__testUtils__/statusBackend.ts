@@ -1,0 +1,72 @@
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import type { JsonObject } from '@backstage/types';
+import { privateFargatePlugin } from '../plugin';
+import type { Ec2QueryServer } from '../testing/ec2QueryServer';
+
+export const CONFIGURED_ACCOUNTS = ['111111111111', '222222222222'];
+
+/** A Component annotated for the status card. */
+export function annotatedService(name: string, annotations: Record<string, string>): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name, namespace: 'default', annotations },
+    spec: { type: 'service', lifecycle: 'production', owner: 'platform-team' },
+  };
+}
+
+/**
+ * Starts the real plugin in a test backend: real config reading, real cache, the real EC2 SDK
+ * talking to `server`. `hiddenFrom` lists users the catalog hides every entity from.
+ */
+export async function startStatusBackend(options: {
+  server: Ec2QueryServer;
+  entities: Entity[];
+  hiddenFrom?: string[];
+  privateFargate?: JsonObject;
+}) {
+  const inner = catalogServiceMock({ entities: options.entities });
+  const catalog = catalogServiceMock.mock({
+    getEntityByRef: async (ref, opts) => {
+      const principal = opts?.credentials?.principal as { userEntityRef?: string } | undefined;
+      if (principal?.userEntityRef && options.hiddenFrom?.includes(principal.userEntityRef)) {
+        return undefined;
+      }
+      return inner.getEntityByRef(ref, opts);
+    },
+  });
+  const backend = await startTestBackend({
+    features: [
+      privateFargatePlugin,
+      catalog.factory,
+      mockServices.rootConfig.factory({
+        data: {
+          aws: {
+            accounts: CONFIGURED_ACCOUNTS.map(accountId => ({
+              accountId,
+              accessKeyId: `AKIATEST${accountId}`,
+              secretAccessKey: 'test-secret',
+            })),
+          },
+          privateFargate: {
+            ...options.privateFargate,
+            aws: {
+              ec2Endpoint: options.server.url,
+              timeout: { milliseconds: 400 },
+              maxAttempts: 1,
+              ...(options.privateFargate?.aws as JsonObject | undefined),
+            },
+          },
+        },
+      }),
+    ],
+  });
+  return { backend, catalog };
+}
+
+/** The status route of an entity in the default namespace. */
+export function statusPath(name: string, kind = 'Component'): string {
+  return `/api/private-fargate/v1/entities/default/${kind}/${name}/status`;
+}

@@ -1,0 +1,208 @@
+import ipaddr from 'ipaddr.js';
+import { z } from 'zod/v3';
+import {
+  ENDPOINT_SERVICE_SUFFIXES,
+  EndpointServiceSuffix,
+  isKnownEndpointService,
+} from './catalogue';
+import { SUPPORTED_REGIONS, SupportedRegion, isSupportedRegion } from './regions';
+
+/**
+ * A zod error customiser: `is required` for a missing value, `otherwise` for a wrong type.
+ *
+ * @public
+ */
+export function requiredOr(otherwise: string) {
+  return (issue: { input?: unknown }) =>
+    issue.input === undefined ? 'is required' : otherwise;
+}
+
+/**
+ * An enum whose error lists the allowed values and the value received.
+ *
+ * @public
+ */
+export function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.enum(values, {
+    error: issue =>
+      `${issue.input === undefined ? 'is required' : `${JSON.stringify(issue.input)} is not allowed`}; expected one of: ${values.join(', ')}`,
+  });
+}
+
+/** 12-digit AWS account ID. @public */
+export const awsAccountIdSchema = z
+  .string()
+  .regex(/^\d{12}$/, 'must be a 12-digit AWS account ID, e.g. 123456789012');
+
+/** A Region code from SUPPORTED_REGIONS. @public */
+export const awsRegionSchema = z
+  .string({ error: requiredOr('must be a Region code such as ap-northeast-1') })
+  .superRefine((value, ctx) => {
+    if (!isSupportedRegion(value)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `unknown AWS Region "${value}"; expected one of: ${SUPPORTED_REGIONS.join(', ')}`,
+      });
+    }
+  })
+  .transform(value => value as SupportedRegion);
+
+function awsIdSchema(prefix: string, example: string) {
+  return z
+    .string()
+    .regex(
+      new RegExp(`^${prefix}-(?:[0-9a-f]{8}|[0-9a-f]{17})$`),
+      `must be "${prefix}-" followed by 8 or 17 lower-case hex digits, e.g. ${example}`,
+    );
+}
+
+/** `vpc-` ID. @public */
+export const vpcIdSchema = awsIdSchema('vpc', 'vpc-0a1b2c3d4e5f60718');
+/** `subnet-` ID. @public */
+export const subnetIdSchema = awsIdSchema('subnet', 'subnet-0a1b2c3d4e5f60718');
+/** `rtb-` route table ID. @public */
+export const routeTableIdSchema = awsIdSchema('rtb', 'rtb-0a1b2c3d4e5f60718');
+/** `sg-` security group ID. @public */
+export const securityGroupIdSchema = awsIdSchema('sg', 'sg-0a1b2c3d4e5f60718');
+/** `vpce-` VPC endpoint ID. @public */
+export const vpcEndpointIdSchema = awsIdSchema('vpce', 'vpce-0a1b2c3d4e5f60718');
+/** `vpce-svc-` endpoint service ID. @public */
+export const endpointServiceIdSchema = awsIdSchema('vpce-svc', 'vpce-svc-0a1b2c3d4e5f60718');
+
+/** PrivateLink service name `com.amazonaws.vpce.<region>.vpce-svc-<id>`. @public */
+export const endpointServiceNameSchema = z
+  .string()
+  .regex(
+    /^com\.amazonaws\.vpce\.[a-z]{2}(?:-[a-z]+)+-\d\.vpce-svc-(?:[0-9a-f]{8}|[0-9a-f]{17})$/,
+    'must look like com.amazonaws.vpce.<region>.vpce-svc-<8 or 17 hex digits>',
+  )
+  .superRefine((value, ctx) => {
+    const region = value.split('.')[3];
+    if (!isSupportedRegion(region)) {
+      ctx.addIssue({ code: 'custom', message: `unknown AWS Region "${region}" in the service name` });
+    }
+  });
+
+const FORBIDDEN_BUCKET_PREFIXES = ['xn--', 'sthree-', 'amzn-s3-demo-'];
+const FORBIDDEN_BUCKET_SUFFIXES = ['-s3alias', '--ol-s3', '.mrap', '--x-s3', '--table-s3'];
+
+/**
+ * S3 general purpose bucket name, by AWS's naming rules
+ * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html).
+ *
+ * @public
+ */
+export const s3BucketNameSchema = z
+  .string()
+  .min(3, 'must be 3 to 63 characters long')
+  .max(63, 'must be 3 to 63 characters long')
+  .regex(
+    /^[a-z0-9][a-z0-9.-]*[a-z0-9]$/,
+    'may contain only lower-case letters, digits, dots and hyphens, and must begin and end with a letter or digit',
+  )
+  .refine(value => !value.includes('..'), 'must not contain two adjacent dots')
+  .refine(
+    value => !/^\d{1,3}(?:\.\d{1,3}){3}$/.test(value),
+    'must not be formatted as an IP address',
+  )
+  .refine(
+    value => !FORBIDDEN_BUCKET_PREFIXES.some(prefix => value.startsWith(prefix)),
+    `must not start with ${FORBIDDEN_BUCKET_PREFIXES.join(', ')}`,
+  )
+  .refine(
+    value => !FORBIDDEN_BUCKET_SUFFIXES.some(suffix => value.endsWith(suffix)),
+    `must not end with ${FORBIDDEN_BUCKET_SUFFIXES.join(', ')}`,
+  );
+
+/** IPv4 CIDR block whose address is the network address, e.g. `10.0.0.0/16`. @public */
+export const cidrSchema = z.string().superRefine((value, ctx) => {
+  if (
+    !/^(?:0|[1-9]\d{0,2})(?:\.(?:0|[1-9]\d{0,2})){3}\/(?:\d|[12]\d|3[0-2])$/.test(value) ||
+    !ipaddr.IPv4.isValidCIDRFourPartDecimal(value)
+  ) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${value}" is not an IPv4 CIDR block like 10.0.0.0/16`,
+    });
+    return;
+  }
+  const [address, prefix] = ipaddr.IPv4.parseCIDR(value);
+  const network = ipaddr.IPv4.networkAddressFromCIDR(value).toString();
+  if (network !== address.toString()) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${value}" has host bits set; did you mean ${network}/${prefix}?`,
+    });
+  }
+});
+
+/** `arn:aws:iam::<account>:root` or `arn:aws:iam::<account>:role/<path/>name`. @public */
+export const principalArnSchema = z
+  .string()
+  .regex(
+    /^arn:aws:iam::\d{12}:(?:root|role\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64})$/,
+    'must be arn:aws:iam::<12-digit account>:root or arn:aws:iam::<12-digit account>:role/<path/>name',
+  );
+
+/** A DNS host name (RFC 1123 labels), e.g. `api.internal.example.com`. @public */
+export const dnsNameSchema = z
+  .string()
+  .max(253, 'must be at most 253 characters')
+  .regex(
+    /^(?=.{1,253}$)(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)*[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$/,
+    'must be a DNS name: dot-separated labels of letters, digits and inner hyphens, each at most 63 characters',
+  );
+
+/** Our service names: 2-32 characters, lower-case letters, digits and inner hyphens, starting with a letter. @public */
+export const serviceNameSchema = z
+  .string()
+  .regex(
+    /^[a-z][a-z0-9-]{0,30}[a-z0-9]$/,
+    'must be 2-32 characters of lower-case letters, digits and hyphens, start with a letter and not end with a hyphen',
+  )
+  .refine(value => !value.includes('--'), 'must not contain two adjacent hyphens');
+
+/** One endpoint suffix from the catalogue, e.g. `ecr.api`. @public */
+export const endpointServiceSuffixSchema = z
+  .string()
+  .superRefine((value, ctx) => {
+    if (!isKnownEndpointService(value)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `unknown endpoint service "${value}"; expected one of: ${ENDPOINT_SERVICE_SUFFIXES.join(', ')}`,
+      });
+    }
+  })
+  .transform(value => value as EndpointServiceSuffix);
+
+/**
+ * A comma-separated list of endpoint suffixes (`ecr.api,ecr.dkr,s3`) parsed into an array;
+ * blanks around commas are ignored, duplicates and unknown suffixes are errors.
+ *
+ * @public
+ */
+export const endpointSuffixListSchema = z.string().transform((value, ctx) => {
+  const items = value
+    .split(',')
+    .map(item => item.trim())
+    .filter(item => item !== '');
+  const result: EndpointServiceSuffix[] = [];
+  for (const item of items) {
+    if (!isKnownEndpointService(item)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `unknown endpoint service "${item}"; expected one of: ${ENDPOINT_SERVICE_SUFFIXES.join(', ')}`,
+      });
+      return z.NEVER;
+    }
+    if (result.includes(item)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `endpoint service "${item}" is listed twice`,
+      });
+      return z.NEVER;
+    }
+    result.push(item);
+  }
+  return result;
+});

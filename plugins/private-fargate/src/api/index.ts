@@ -1,0 +1,3 @@
+export { privateFargateApiRef } from './PrivateFargateApi';
+export type { PrivateFargateApi } from './PrivateFargateApi';
+export { PrivateFargateClient } from './PrivateFargateClient';

@@ -1,0 +1,2 @@
+export { PrivateFargateCard } from './PrivateFargateCard';
+export type { PrivateFargateCardProps } from './PrivateFargateCard';

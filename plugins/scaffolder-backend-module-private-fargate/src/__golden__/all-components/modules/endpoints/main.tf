@@ -1,0 +1,145 @@
+resource "aws_security_group" "endpoints" {
+  name        = "everything-endpoints"
+  description = "Interface VPC endpoints: HTTPS from inside the VPC only"
+  vpc_id      = var.vpc_id
+  tags        = merge(var.tags, { Name = "everything-endpoints" })
+}
+
+resource "aws_vpc_security_group_ingress_rule" "endpoints_https" {
+  security_group_id = aws_security_group.endpoints.id
+  description       = "HTTPS from the VPC"
+  ip_protocol       = "tcp"
+  from_port         = 443
+  to_port           = 443
+  cidr_ipv4         = var.vpc_cidr
+  tags              = var.tags
+}
+
+# image-pull:ecr
+resource "aws_vpc_endpoint" "ecr_api" {
+  vpc_id              = var.vpc_id
+  service_name        = "com.amazonaws.eu-west-1.ecr.api"
+  vpc_endpoint_type   = "Interface"
+  private_dns_enabled = true
+  subnet_ids          = var.subnet_ids
+  security_group_ids  = [aws_security_group.endpoints.id]
+  tags                = merge(var.tags, { Name = "everything-ecr-api" })
+}
+
+# image-pull:ecr
+resource "aws_vpc_endpoint" "ecr_dkr" {
+  vpc_id              = var.vpc_id
+  service_name        = "com.amazonaws.eu-west-1.ecr.dkr"
+  vpc_endpoint_type   = "Interface"
+  private_dns_enabled = true
+  subnet_ids          = var.subnet_ids
+  security_group_ids  = [aws_security_group.endpoints.id]
+  tags                = merge(var.tags, { Name = "everything-ecr-dkr" })
+}
+
+# logging:awslogs
+resource "aws_vpc_endpoint" "logs" {
+  vpc_id              = var.vpc_id
+  service_name        = "com.amazonaws.eu-west-1.logs"
+  vpc_endpoint_type   = "Interface"
+  private_dns_enabled = true
+  subnet_ids          = var.subnet_ids
+  security_group_ids  = [aws_security_group.endpoints.id]
+  tags                = merge(var.tags, { Name = "everything-logs" })
+}
+
+# secrets:ssm
+# bastion
+resource "aws_vpc_endpoint" "ssm" {
+  vpc_id              = var.vpc_id
+  service_name        = "com.amazonaws.eu-west-1.ssm"
+  vpc_endpoint_type   = "Interface"
+  private_dns_enabled = true
+  subnet_ids          = var.subnet_ids
+  security_group_ids  = [aws_security_group.endpoints.id]
+  tags                = merge(var.tags, { Name = "everything-ssm" })
+}
+
+# exec
+# bastion
+resource "aws_vpc_endpoint" "ssmmessages" {
+  vpc_id              = var.vpc_id
+  service_name        = "com.amazonaws.eu-west-1.ssmmessages"
+  vpc_endpoint_type   = "Interface"
+  private_dns_enabled = true
+  subnet_ids          = var.subnet_ids
+  security_group_ids  = [aws_security_group.endpoints.id]
+  tags                = merge(var.tags, { Name = "everything-ssmmessages" })
+}
+
+# aws-service:sts
+resource "aws_vpc_endpoint" "sts" {
+  vpc_id              = var.vpc_id
+  service_name        = "com.amazonaws.eu-west-1.sts"
+  vpc_endpoint_type   = "Interface"
+  private_dns_enabled = true
+  subnet_ids          = var.subnet_ids
+  security_group_ids  = [aws_security_group.endpoints.id]
+  tags                = merge(var.tags, { Name = "everything-sts" })
+}
+
+data "aws_iam_policy_document" "s3_gateway" {
+  statement {
+    sid       = "EcrImageLayers"
+    effect    = "Allow"
+    actions   = ["s3:GetObject"]
+    resources = ["arn:aws:s3:::prod-eu-west-1-starport-layer-bucket/*"]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+  }
+  statement {
+    sid    = "AppBucket1AcmeEverything"
+    effect = "Allow"
+    actions = [
+      "s3:GetObject",
+      "s3:PutObject",
+      "s3:DeleteObject",
+      "s3:ListBucket",
+      "s3:GetBucketLocation",
+      "s3:AbortMultipartUpload",
+      "s3:ListMultipartUploadParts",
+    ]
+    resources = ["arn:aws:s3:::acme-everything", "arn:aws:s3:::acme-everything/*"]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+  }
+}
+
+# image-pull:ecr
+# application-buckets
+resource "aws_vpc_endpoint" "s3" {
+  vpc_id            = var.vpc_id
+  service_name      = "com.amazonaws.eu-west-1.s3"
+  vpc_endpoint_type = "Gateway"
+  policy            = data.aws_iam_policy_document.s3_gateway.json
+  tags              = merge(var.tags, { Name = "everything-s3" })
+}
+
+resource "aws_vpc_endpoint_route_table_association" "s3" {
+  for_each        = toset(var.route_table_ids)
+  vpc_endpoint_id = aws_vpc_endpoint.s3.id
+  route_table_id  = each.value
+}
+
+# aws-service:dynamodb
+resource "aws_vpc_endpoint" "dynamodb" {
+  vpc_id            = var.vpc_id
+  service_name      = "com.amazonaws.eu-west-1.dynamodb"
+  vpc_endpoint_type = "Gateway"
+  tags              = merge(var.tags, { Name = "everything-dynamodb" })
+}
+
+resource "aws_vpc_endpoint_route_table_association" "dynamodb" {
+  for_each        = toset(var.route_table_ids)
+  vpc_endpoint_id = aws_vpc_endpoint.dynamodb.id
+  route_table_id  = each.value
+}

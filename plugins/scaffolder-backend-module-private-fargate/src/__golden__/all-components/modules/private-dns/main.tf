@@ -1,0 +1,69 @@
+resource "aws_route53_zone" "private" {
+  name    = "everything.internal"
+  comment = "Private names of the service, resolvable only inside the VPC (and from on-premises through the resolver)"
+  vpc {
+    vpc_id = var.vpc_id
+  }
+  tags = var.tags
+}
+
+resource "aws_route53_record" "service" {
+  zone_id = aws_route53_zone.private.zone_id
+  name    = "everything"
+  type    = "A"
+  alias {
+    name                   = var.alb_dns_name
+    zone_id                = var.alb_zone_id
+    evaluate_target_health = true
+  }
+}
+
+resource "aws_security_group" "resolver" {
+  name        = "everything-resolver"
+  description = "Inbound Route 53 Resolver: DNS from the on-premises forwarders only"
+  vpc_id      = var.vpc_id
+  tags        = merge(var.tags, { Name = "everything-resolver" })
+}
+
+resource "aws_vpc_security_group_ingress_rule" "resolver_dns_tcp" {
+  for_each          = toset(var.resolver_allowed_cidrs)
+  security_group_id = aws_security_group.resolver.id
+  description       = "DNS over TCP from on-premises"
+  ip_protocol       = "tcp"
+  from_port         = 53
+  to_port           = 53
+  cidr_ipv4         = each.value
+  tags              = var.tags
+}
+
+resource "aws_vpc_security_group_ingress_rule" "resolver_dns_udp" {
+  for_each          = toset(var.resolver_allowed_cidrs)
+  security_group_id = aws_security_group.resolver.id
+  description       = "DNS over UDP from on-premises"
+  ip_protocol       = "udp"
+  from_port         = 53
+  to_port           = 53
+  cidr_ipv4         = each.value
+  tags              = var.tags
+}
+
+resource "aws_route53_resolver_endpoint" "inbound" {
+  name               = "everything-inbound"
+  direction          = "INBOUND"
+  security_group_ids = [aws_security_group.resolver.id]
+  ip_address {
+    subnet_id = var.resolver_subnet_ids[0]
+  }
+  ip_address {
+    subnet_id = var.resolver_subnet_ids[1]
+  }
+  tags = var.tags
+}
+
+# One route per private route table and on-premises CIDR.
+resource "aws_route" "on_premises" {
+  for_each               = { for pair in setproduct(var.route_table_ids, var.on_premises_cidrs) : "${pair[0]} ${pair[1]}" => { route_table_id = pair[0], cidr = pair[1] } }
+  route_table_id         = each.value.route_table_id
+  destination_cidr_block = each.value.cidr
+  transit_gateway_id     = var.transit_gateway_id
+}

@@ -1,0 +1,54 @@
+output "service_description" {
+  description = "What the service does"
+  value       = var.service_description
+}
+
+output "interface_endpoint_ids" {
+  description = "IDs of the interface endpoints, by service"
+  value       = module.endpoints.interface_endpoint_ids
+}
+
+output "gateway_endpoint_ids" {
+  description = "IDs of the gateway endpoints, by service"
+  value       = module.endpoints.gateway_endpoint_ids
+}
+
+output "ecs_service_name" {
+  description = "Name of the ECS service"
+  value       = module.service.service_name
+}
+
+output "ecr_repository_url" {
+  description = "Push images here"
+  value       = module.service.ecr_repository_url
+}
+
+output "alb_dns_name" {
+  description = "DNS name of the internal ALB"
+  value       = module.service.alb_dns_name
+}
+
+output "endpoint_service_name" {
+  description = "PrivateLink service name for consumers"
+  value       = module.privatelink_provider.service_name
+}
+
+output "consumer_endpoint_dns_name" {
+  description = "DNS name of the PrivateLink consumer endpoint"
+  value       = module.privatelink_consumer.endpoint_dns_name
+}
+
+output "bastion_ecr_repository_url" {
+  description = "Push the bastion image here"
+  value       = module.bastion.ecr_repository_url
+}
+
+output "service_fqdn" {
+  description = "Private DNS name of the service"
+  value       = module.private_dns.service_fqdn
+}
+
+output "resolver_ip_addresses" {
+  description = "Forward the zone to these addresses from on-premises"
+  value       = module.private_dns.resolver_ip_addresses
+}

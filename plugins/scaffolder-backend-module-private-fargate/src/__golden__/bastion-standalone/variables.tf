@@ -1,0 +1,97 @@
+variable "service_name" {
+  type        = string
+  description = "Service name (Service tag)"
+  default     = "db-access"
+  validation {
+    condition     = can(regex("^[a-z][a-z0-9-]{0,30}[a-z0-9]$", var.service_name))
+    error_message = "service_name must be 2-32 lower-case letters, digits and hyphens."
+  }
+}
+
+variable "owner" {
+  type        = string
+  description = "Owning team (Owner tag)"
+  default     = "team-data"
+  validation {
+    condition     = length(trimspace(var.owner)) > 0
+    error_message = "owner must name the owning team."
+  }
+}
+
+variable "template_version" {
+  type        = string
+  description = "Version of the template that generated this code (TemplateVersion tag)"
+  default     = "unversioned"
+}
+
+variable "service_description" {
+  type        = string
+  description = "What the service does"
+  default     = ""
+}
+
+variable "vpc_id" {
+  type        = string
+  description = "ID of the existing VPC"
+  default     = "vpc-0a1b2c3d4e5f60718"
+  validation {
+    condition     = can(regex("^vpc-(?:[0-9a-f]{8}|[0-9a-f]{17})$", var.vpc_id))
+    error_message = "vpc_id must look like vpc-0a1b2c3d4e5f60718."
+  }
+}
+
+variable "vpc_cidr" {
+  type        = string
+  description = "Primary IPv4 CIDR of the VPC"
+  default     = "10.0.0.0/16"
+  validation {
+    condition     = can(cidrhost(var.vpc_cidr, 0))
+    error_message = "vpc_cidr must be an IPv4 CIDR block like 10.0.0.0/16."
+  }
+}
+
+variable "private_subnet_ids" {
+  type        = list(string)
+  description = "Private subnets the tasks run in"
+  default     = ["subnet-0a1b2c3d4e5f60711", "subnet-0a1b2c3d4e5f60712"]
+  validation {
+    condition     = length(var.private_subnet_ids) > 0 && alltrue([for item in var.private_subnet_ids : can(regex("^subnet-(?:[0-9a-f]{8}|[0-9a-f]{17})$", item))])
+    error_message = "private_subnet_ids must list subnet IDs like subnet-0a1b2c3d4e5f60718."
+  }
+}
+
+variable "endpoint_subnet_ids" {
+  type        = list(string)
+  description = "One subnet per Availability Zone for interface endpoints (an endpoint takes at most one subnet per zone)"
+  default     = ["subnet-0a1b2c3d4e5f60711", "subnet-0a1b2c3d4e5f60712"]
+  validation {
+    condition     = length(var.endpoint_subnet_ids) > 0 && alltrue([for item in var.endpoint_subnet_ids : can(regex("^subnet-(?:[0-9a-f]{8}|[0-9a-f]{17})$", item))])
+    error_message = "endpoint_subnet_ids must list subnet IDs, one per Availability Zone."
+  }
+}
+
+variable "private_route_table_ids" {
+  type        = list(string)
+  description = "Every route table of the private subnets"
+  default     = ["rtb-0a1b2c3d4e5f60711", "rtb-0a1b2c3d4e5f60712"]
+  validation {
+    condition     = length(var.private_route_table_ids) > 0 && alltrue([for item in var.private_route_table_ids : can(regex("^rtb-(?:[0-9a-f]{8}|[0-9a-f]{17})$", item))])
+    error_message = "private_route_table_ids must list route table IDs like rtb-0a1b2c3d4e5f60718."
+  }
+}
+
+variable "bastion_enabled" {
+  type        = bool
+  description = "Run the SSM bastion; false removes its task and the endpoints only it needs (they bill by the hour)"
+  default     = false
+}
+
+variable "bastion_image_tag" {
+  type        = string
+  description = "Tag of the bastion image"
+  default     = "2024.1"
+  validation {
+    condition     = can(regex("^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$", var.bastion_image_tag))
+    error_message = "bastion_image_tag must be a Docker tag like 1.0.0."
+  }
+}

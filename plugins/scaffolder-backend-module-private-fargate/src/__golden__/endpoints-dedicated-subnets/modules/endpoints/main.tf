@@ -1,0 +1,106 @@
+# Dedicated endpoint subnet in ap-northeast-1a: an interface endpoint takes one subnet per zone.
+resource "aws_subnet" "endpoints_ap_northeast_1a" {
+  vpc_id                  = var.vpc_id
+  cidr_block              = "10.0.0.0/28"
+  availability_zone       = "ap-northeast-1a"
+  map_public_ip_on_launch = false
+  tags                    = merge(var.tags, { Name = "billing-endpoints-ap-northeast-1a" })
+}
+
+# Dedicated endpoint subnet in ap-northeast-1c: an interface endpoint takes one subnet per zone.
+resource "aws_subnet" "endpoints_ap_northeast_1c" {
+  vpc_id                  = var.vpc_id
+  cidr_block              = "10.0.0.16/28"
+  availability_zone       = "ap-northeast-1c"
+  map_public_ip_on_launch = false
+  tags                    = merge(var.tags, { Name = "billing-endpoints-ap-northeast-1c" })
+}
+
+resource "aws_security_group" "endpoints" {
+  name        = "billing-endpoints"
+  description = "Interface VPC endpoints: HTTPS from inside the VPC only"
+  vpc_id      = var.vpc_id
+  tags        = merge(var.tags, { Name = "billing-endpoints" })
+}
+
+resource "aws_vpc_security_group_ingress_rule" "endpoints_https" {
+  security_group_id = aws_security_group.endpoints.id
+  description       = "HTTPS from the VPC"
+  ip_protocol       = "tcp"
+  from_port         = 443
+  to_port           = 443
+  cidr_ipv4         = var.vpc_cidr
+  tags              = var.tags
+}
+
+# image-pull:ecr
+resource "aws_vpc_endpoint" "ecr_api" {
+  vpc_id              = var.vpc_id
+  service_name        = "com.amazonaws.ap-northeast-1.ecr.api"
+  vpc_endpoint_type   = "Interface"
+  private_dns_enabled = true
+  subnet_ids          = [aws_subnet.endpoints_ap_northeast_1a.id, aws_subnet.endpoints_ap_northeast_1c.id]
+  security_group_ids  = [aws_security_group.endpoints.id]
+  tags                = merge(var.tags, { Name = "billing-ecr-api" })
+}
+
+# image-pull:ecr
+resource "aws_vpc_endpoint" "ecr_dkr" {
+  vpc_id              = var.vpc_id
+  service_name        = "com.amazonaws.ap-northeast-1.ecr.dkr"
+  vpc_endpoint_type   = "Interface"
+  private_dns_enabled = true
+  subnet_ids          = [aws_subnet.endpoints_ap_northeast_1a.id, aws_subnet.endpoints_ap_northeast_1c.id]
+  security_group_ids  = [aws_security_group.endpoints.id]
+  tags                = merge(var.tags, { Name = "billing-ecr-dkr" })
+}
+
+# logging:awslogs
+resource "aws_vpc_endpoint" "logs" {
+  vpc_id              = var.vpc_id
+  service_name        = "com.amazonaws.ap-northeast-1.logs"
+  vpc_endpoint_type   = "Interface"
+  private_dns_enabled = true
+  subnet_ids          = [aws_subnet.endpoints_ap_northeast_1a.id, aws_subnet.endpoints_ap_northeast_1c.id]
+  security_group_ids  = [aws_security_group.endpoints.id]
+  tags                = merge(var.tags, { Name = "billing-logs" })
+}
+
+# secrets:secretsmanager
+resource "aws_vpc_endpoint" "secretsmanager" {
+  vpc_id              = var.vpc_id
+  service_name        = "com.amazonaws.ap-northeast-1.secretsmanager"
+  vpc_endpoint_type   = "Interface"
+  private_dns_enabled = true
+  subnet_ids          = [aws_subnet.endpoints_ap_northeast_1a.id, aws_subnet.endpoints_ap_northeast_1c.id]
+  security_group_ids  = [aws_security_group.endpoints.id]
+  tags                = merge(var.tags, { Name = "billing-secretsmanager" })
+}
+
+data "aws_iam_policy_document" "s3_gateway" {
+  statement {
+    sid       = "EcrImageLayers"
+    effect    = "Allow"
+    actions   = ["s3:GetObject"]
+    resources = ["arn:aws:s3:::prod-ap-northeast-1-starport-layer-bucket/*"]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+  }
+}
+
+# image-pull:ecr
+resource "aws_vpc_endpoint" "s3" {
+  vpc_id            = var.vpc_id
+  service_name      = "com.amazonaws.ap-northeast-1.s3"
+  vpc_endpoint_type = "Gateway"
+  policy            = data.aws_iam_policy_document.s3_gateway.json
+  tags              = merge(var.tags, { Name = "billing-s3" })
+}
+
+resource "aws_vpc_endpoint_route_table_association" "s3" {
+  for_each        = toset(var.route_table_ids)
+  vpc_endpoint_id = aws_vpc_endpoint.s3.id
+  route_table_id  = each.value
+}

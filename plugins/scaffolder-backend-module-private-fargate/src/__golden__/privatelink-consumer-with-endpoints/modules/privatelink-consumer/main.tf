@@ -1,0 +1,27 @@
+resource "aws_security_group" "consumer" {
+  name        = "consumer-app-privatelink-consumer"
+  description = "Endpoint to a PrivateLink service: admits the client networks on the service port"
+  vpc_id      = var.vpc_id
+  tags        = merge(var.tags, { Name = "consumer-app-privatelink-consumer" })
+}
+
+resource "aws_vpc_security_group_ingress_rule" "clients" {
+  for_each          = toset(var.client_cidrs)
+  security_group_id = aws_security_group.consumer.id
+  description       = "Service port from a client network"
+  ip_protocol       = "tcp"
+  from_port         = 443
+  to_port           = 443
+  cidr_ipv4         = each.value
+  tags              = var.tags
+}
+
+resource "aws_vpc_endpoint" "consumer" {
+  vpc_id              = var.vpc_id
+  service_name        = var.service_name
+  vpc_endpoint_type   = "Interface"
+  private_dns_enabled = false
+  subnet_ids          = var.subnet_ids
+  security_group_ids  = [aws_security_group.consumer.id]
+  tags                = merge(var.tags, { Name = "consumer-app-privatelink-consumer" })
+}

@@ -1,0 +1,47 @@
+resource "aws_lb" "nlb" {
+  name                             = "internal-api-nlb"
+  internal                         = true
+  load_balancer_type               = "network"
+  subnets                          = var.subnet_ids
+  enable_cross_zone_load_balancing = true
+  tags                             = var.tags
+}
+
+resource "aws_lb_target_group" "alb" {
+  name        = "internal-api-alb-tg"
+  target_type = "alb"
+  port        = var.alb_listener_port
+  protocol    = "TCP"
+  vpc_id      = var.vpc_id
+  health_check {
+    protocol = "HTTP"
+    path     = "/health"
+    matcher  = "200-399"
+  }
+  tags = var.tags
+}
+
+resource "aws_lb_target_group_attachment" "alb" {
+  target_group_arn = aws_lb_target_group.alb.arn
+  target_id        = var.alb_arn
+  port             = var.alb_listener_port
+}
+
+resource "aws_lb_listener" "tcp" {
+  load_balancer_arn = aws_lb.nlb.arn
+  port              = var.alb_listener_port
+  protocol          = "TCP"
+  default_action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.alb.arn
+  }
+  tags = var.tags
+}
+
+# acceptance_required = false was asked for explicitly: allowed principals connect without review.
+resource "aws_vpc_endpoint_service" "this" {
+  acceptance_required        = false
+  network_load_balancer_arns = [aws_lb.nlb.arn]
+  allowed_principals         = var.allowed_principals
+  tags                       = var.tags
+}

@@ -1,0 +1,24 @@
+output "service_description" {
+  description = "What the service does"
+  value       = var.service_description
+}
+
+output "ecs_service_name" {
+  description = "Name of the ECS service"
+  value       = module.service.service_name
+}
+
+output "ecr_repository_url" {
+  description = "Push images here"
+  value       = module.service.ecr_repository_url
+}
+
+output "alb_dns_name" {
+  description = "DNS name of the internal ALB"
+  value       = module.service.alb_dns_name
+}
+
+output "endpoint_service_name" {
+  description = "PrivateLink service name for consumers"
+  value       = module.privatelink_provider.service_name
+}

@@ -1,0 +1,55 @@
+resource "aws_security_group" "endpoints" {
+  name        = "legacy-worker-endpoints"
+  description = "Interface VPC endpoints: HTTPS from inside the VPC only"
+  vpc_id      = var.vpc_id
+  tags        = merge(var.tags, { Name = "legacy-worker-endpoints" })
+}
+
+resource "aws_vpc_security_group_ingress_rule" "endpoints_https" {
+  security_group_id            = aws_security_group.endpoints.id
+  description                  = "HTTPS from the service tasks"
+  ip_protocol                  = "tcp"
+  from_port                    = 443
+  to_port                      = 443
+  referenced_security_group_id = var.task_security_group_id
+  tags                         = var.tags
+}
+
+# image-pull:ecr
+resource "aws_vpc_endpoint" "ecr_dkr" {
+  vpc_id              = var.vpc_id
+  service_name        = "com.amazonaws.ap-northeast-1.ecr.dkr"
+  vpc_endpoint_type   = "Interface"
+  private_dns_enabled = true
+  subnet_ids          = var.subnet_ids
+  security_group_ids  = [aws_security_group.endpoints.id]
+  tags                = merge(var.tags, { Name = "legacy-worker-ecr-dkr" })
+}
+
+data "aws_iam_policy_document" "s3_gateway" {
+  statement {
+    sid       = "EcrImageLayers"
+    effect    = "Allow"
+    actions   = ["s3:GetObject"]
+    resources = ["arn:aws:s3:::prod-ap-northeast-1-starport-layer-bucket/*"]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+  }
+}
+
+# image-pull:ecr
+resource "aws_vpc_endpoint" "s3" {
+  vpc_id            = var.vpc_id
+  service_name      = "com.amazonaws.ap-northeast-1.s3"
+  vpc_endpoint_type = "Gateway"
+  policy            = data.aws_iam_policy_document.s3_gateway.json
+  tags              = merge(var.tags, { Name = "legacy-worker-s3" })
+}
+
+resource "aws_vpc_endpoint_route_table_association" "s3" {
+  for_each        = toset(var.route_table_ids)
+  vpc_endpoint_id = aws_vpc_endpoint.s3.id
+  route_table_id  = each.value
+}

@@ -1,0 +1,166 @@
+data "aws_ecs_cluster" "this" {
+  cluster_name = "shared-cluster"
+}
+
+resource "aws_ecr_repository" "service" {
+  name                 = "legacy-worker"
+  image_tag_mutability = "IMMUTABLE"
+  image_scanning_configuration {
+    scan_on_push = true
+  }
+  encryption_configuration {
+    encryption_type = "AES256"
+  }
+  tags = var.tags
+}
+
+resource "aws_ecr_lifecycle_policy" "service" {
+  repository = aws_ecr_repository.service.name
+  policy = jsonencode({
+    rules = [
+      {
+        rulePriority = 1
+        description  = "Keep the newest 30 images"
+        selection = {
+          tagStatus   = "any"
+          countType   = "imageCountMoreThan"
+          countNumber = 30
+        }
+        action = {
+          type = "expire"
+        }
+      },
+    ]
+  })
+}
+
+data "aws_iam_policy_document" "ecs_tasks_assume" {
+  statement {
+    sid     = "AssumeRole"
+    effect  = "Allow"
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "Service"
+      identifiers = ["ecs-tasks.amazonaws.com"]
+    }
+  }
+}
+
+resource "aws_iam_role" "execution" {
+  name               = "legacy-worker-execution"
+  description        = "Lets ECS pull the image, write logs and read the secrets of the task"
+  assume_role_policy = data.aws_iam_policy_document.ecs_tasks_assume.json
+  tags               = var.tags
+}
+
+data "aws_iam_policy_document" "execution" {
+  statement {
+    sid       = "EcrAuthorizationToken"
+    effect    = "Allow"
+    actions   = ["ecr:GetAuthorizationToken"]
+    resources = ["*"]
+  }
+  statement {
+    sid    = "EcrPull"
+    effect = "Allow"
+    actions = [
+      "ecr:BatchCheckLayerAvailability",
+      "ecr:BatchGetImage",
+      "ecr:GetDownloadUrlForLayer",
+    ]
+    resources = [aws_ecr_repository.service.arn]
+  }
+}
+
+resource "aws_iam_role_policy" "execution" {
+  name   = "least-privilege"
+  role   = aws_iam_role.execution.id
+  policy = data.aws_iam_policy_document.execution.json
+}
+
+resource "aws_iam_role" "task" {
+  name               = "legacy-worker-task"
+  description        = "Role of the application containers"
+  assume_role_policy = data.aws_iam_policy_document.ecs_tasks_assume.json
+  tags               = var.tags
+}
+
+data "aws_prefix_list" "s3" {
+  name = "com.amazonaws.ap-northeast-1.s3"
+}
+
+resource "aws_security_group" "task" {
+  name        = "legacy-worker-task"
+  description = "Service tasks"
+  vpc_id      = var.vpc_id
+  tags        = merge(var.tags, { Name = "legacy-worker-task" })
+}
+
+resource "aws_vpc_security_group_egress_rule" "task_https_vpc" {
+  security_group_id = aws_security_group.task.id
+  description       = "HTTPS to the VPC endpoints"
+  ip_protocol       = "tcp"
+  from_port         = 443
+  to_port           = 443
+  cidr_ipv4         = var.vpc_cidr
+  tags              = var.tags
+}
+
+resource "aws_vpc_security_group_egress_rule" "task_s3" {
+  security_group_id = aws_security_group.task.id
+  description       = "HTTPS to S3 through the gateway endpoint"
+  ip_protocol       = "tcp"
+  from_port         = 443
+  to_port           = 443
+  prefix_list_id    = data.aws_prefix_list.s3.id
+  tags              = var.tags
+}
+
+resource "aws_ecs_task_definition" "service" {
+  family                   = "legacy-worker"
+  network_mode             = "awsvpc"
+  requires_compatibilities = ["FARGATE"]
+  cpu                      = "256"
+  memory                   = "512"
+  execution_role_arn       = aws_iam_role.execution.arn
+  task_role_arn            = aws_iam_role.task.arn
+  runtime_platform {
+    operating_system_family = "LINUX"
+    cpu_architecture        = "X86_64"
+  }
+  container_definitions = jsonencode([
+    {
+      name      = "app"
+      image     = format("%s:%s", aws_ecr_repository.service.repository_url, var.image_tag)
+      essential = true
+      portMappings = [
+        {
+          containerPort = 8080
+          protocol      = "tcp"
+        },
+      ]
+    },
+  ])
+  tags = var.tags
+}
+
+resource "aws_ecs_service" "service" {
+  name                   = "legacy-worker"
+  cluster                = data.aws_ecs_cluster.this.arn
+  task_definition        = aws_ecs_task_definition.service.arn
+  desired_count          = var.desired_count
+  launch_type            = "FARGATE"
+  platform_version       = "1.3.0"
+  enable_execute_command = false
+  propagate_tags         = "SERVICE"
+  network_configuration {
+    subnets          = var.subnet_ids
+    security_groups  = [aws_security_group.task.id]
+    assign_public_ip = false
+  }
+  deployment_circuit_breaker {
+    enable   = true
+    rollback = true
+  }
+  tags = var.tags
+}

@@ -1,0 +1,27 @@
+locals {
+  tags = {
+    Service         = var.service_name
+    Owner           = var.owner
+    ManagedBy       = "private-fargate"
+    TemplateVersion = var.template_version
+  }
+}
+
+module "endpoints" {
+  source          = "./modules/endpoints"
+  vpc_id          = var.vpc_id
+  vpc_cidr        = var.vpc_cidr
+  subnet_ids      = var.endpoint_subnet_ids
+  route_table_ids = var.private_route_table_ids
+  tags            = local.tags
+}
+
+module "service" {
+  source        = "./modules/service"
+  vpc_id        = var.vpc_id
+  vpc_cidr      = var.vpc_cidr
+  subnet_ids    = var.private_subnet_ids
+  image_tag     = var.image_tag
+  desired_count = var.desired_count
+  tags          = local.tags
+}

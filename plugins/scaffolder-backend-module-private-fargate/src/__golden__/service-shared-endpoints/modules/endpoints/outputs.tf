@@ -1,0 +1,22 @@
+output "interface_endpoint_ids" {
+  description = "IDs of the interface endpoints, by service"
+  value = {
+    logs = aws_vpc_endpoint.logs.id
+    sqs  = aws_vpc_endpoint.sqs.id
+  }
+}
+
+output "gateway_endpoint_ids" {
+  description = "IDs of the gateway endpoints, by service"
+  value       = {}
+}
+
+output "security_group_id" {
+  description = "Security group of the interface endpoints"
+  value       = aws_security_group.endpoints.id
+}
+
+output "subnet_ids" {
+  description = "Subnets the interface endpoints use"
+  value       = var.subnet_ids
+}

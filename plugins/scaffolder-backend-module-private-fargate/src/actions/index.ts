@@ -1,0 +1,2 @@
+export { createPlanAction } from './plan';
+export { createTerraformAction } from './terraform';

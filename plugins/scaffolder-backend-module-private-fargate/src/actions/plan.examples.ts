@@ -1,0 +1,43 @@
+import { TemplateExample } from '@backstage/plugin-scaffolder-node';
+import yaml from 'yaml';
+
+/** Examples shown at /create/actions; plan.examples.test.ts runs each one. */
+export const examples: TemplateExample[] = [
+  {
+    description: 'Plan the endpoints of a Tokyo service that pulls from ECR and logs with awslogs',
+    example: yaml.stringify({
+      steps: [
+        {
+          action: 'private-fargate:plan',
+          id: 'plan',
+          name: 'Plan VPC endpoints',
+          input: {
+            requirements: { region: 'ap-northeast-1' },
+          },
+        },
+      ],
+    }),
+  },
+  {
+    description: 'Plan with ECS Exec, Secrets Manager, an application bucket and three zones',
+    example: yaml.stringify({
+      steps: [
+        {
+          action: 'private-fargate:plan',
+          id: 'plan',
+          name: 'Plan VPC endpoints',
+          input: {
+            requirements: {
+              region: 'eu-west-1',
+              exec: { enabled: true },
+              secrets: ['secretsmanager'],
+              applicationBuckets: ['acme-orders-data'],
+            },
+            availabilityZones: 3,
+            trafficGbPerMonth: 50,
+          },
+        },
+      ],
+    }),
+  },
+];

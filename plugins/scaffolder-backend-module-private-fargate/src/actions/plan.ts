@@ -1,0 +1,122 @@
+import {
+  estimateMonthlyCost,
+  parseOrThrow,
+  planEndpoints,
+  planRequirementsSchema,
+} from '@private-fargate/plugin-private-fargate-common';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { z } from 'zod/v3';
+import { costTables, endpointTable, warningList } from '../terraform/markdown';
+import { examples } from './plan.examples';
+
+const planInputSchema = z.object({
+  requirements: planRequirementsSchema,
+  availabilityZones: z.number().int().min(1).max(6).default(2),
+  trafficGbPerMonth: z.number().min(0).max(1_000_000).default(10),
+});
+
+/** Creates the `private-fargate:plan` action: which endpoints, why, with warnings and the monthly cost. */
+export function createPlanAction() {
+  return createTemplateAction({
+    id: 'private-fargate:plan',
+    description:
+      'Plans the VPC endpoints a private Fargate service needs (no NAT), with warnings, a monthly cost estimate and a Markdown summary.',
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        requirements: () =>
+          planRequirementsSchema.describe(
+            'What the service needs: region, platform version, logging, exec, secrets, other AWS APIs, buckets',
+          ),
+        availabilityZones: zod =>
+          zod
+            .number()
+            .int()
+            .min(1)
+            .max(6)
+            .default(2)
+            .describe('Availability Zones the interface endpoints span (each endpoint bills per zone)'),
+        trafficGbPerMonth: zod =>
+          zod
+            .number()
+            .min(0)
+            .max(1_000_000)
+            .default(10)
+            .describe('GB a month through the endpoints, for the cost estimate'),
+      },
+      output: {
+        endpoints: zod =>
+          zod
+            .array(
+              zod.object({
+                service: zod.string().describe('Endpoint suffix, e.g. ecr.api'),
+                serviceName: zod.string().describe('Full service name, com.amazonaws.<region>.<suffix>'),
+                type: zod.enum(['Interface', 'Gateway']).describe('Interface (billed ENIs) or Gateway (free)'),
+                reasons: zod.array(zod.string()).describe('Why the service needs it'),
+                docUrl: zod.string().describe('AWS documentation behind the reasons'),
+              }),
+            )
+            .describe('The planned endpoints'),
+        warnings: zod =>
+          zod
+            .array(zod.object({ code: zod.string(), message: zod.string() }))
+            .describe('Things to know before applying'),
+        monthlyCost: zod =>
+          zod
+            .object({
+              currency: zod.string().describe('Always USD'),
+              endpointsOnly: zod.number().describe('Endpoints, no NAT (this design)'),
+              natOnly: zod.number().describe('NAT gateways, no endpoints'),
+              natPlusEndpoints: zod.number().describe('NAT gateways and endpoints'),
+            })
+            .describe('Monthly cost of the three designs'),
+        summary: zod => zod.string().describe('Markdown summary a template can show'),
+      },
+    },
+    async handler(ctx) {
+      const input = parseOrThrow(planInputSchema, ctx.input, 'private-fargate:plan input');
+      const plan = planEndpoints(input.requirements);
+      const interfaceEndpoints = plan.endpoints.filter(e => e.type === 'Interface').length;
+      const cost = estimateMonthlyCost({
+        region: plan.requirements.region,
+        azs: input.availabilityZones,
+        interfaceEndpoints,
+        gbPerMonth: input.trafficGbPerMonth,
+      });
+      ctx.logger.info(
+        `Planned ${plan.endpoints.length} endpoints for ${plan.requirements.region} with ${plan.warnings.length} warnings`,
+      );
+      ctx.output(
+        'endpoints',
+        plan.endpoints.map(e => ({
+          service: e.service,
+          serviceName: e.serviceName,
+          type: e.type,
+          reasons: [...e.reasons],
+          docUrl: e.docUrl,
+        })),
+      );
+      ctx.output('warnings', plan.warnings.map(w => ({ code: w.code, message: w.message })));
+      ctx.output('monthlyCost', {
+        currency: cost.currency,
+        endpointsOnly: cost.endpointsOnly.total,
+        natOnly: cost.natOnly.total,
+        natPlusEndpoints: cost.natPlusEndpoints.total,
+      });
+      ctx.output(
+        'summary',
+        [
+          `### VPC endpoints (${plan.requirements.region})`,
+          plan.endpoints.length > 0
+            ? endpointTable(plan.endpoints.map(endpoint => ({ endpoint, where: 'planned' })))
+            : 'No endpoints are needed.',
+          `### Monthly cost (${interfaceEndpoints} interface endpoints x ${input.availabilityZones} zones, ${input.trafficGbPerMonth} GB)`,
+          costTables(cost),
+          '### Warnings',
+          warningList(plan.warnings),
+        ].join('\n\n'),
+      );
+    },
+  });
+}

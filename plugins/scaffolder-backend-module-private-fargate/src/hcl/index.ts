@@ -1,0 +1,14 @@
+export { block, nested, renderFile, withComment } from './document';
+export type { HclBlock, HclBodyInput, HclFileItem } from './document';
+export {
+  call,
+  conditional,
+  escapeString,
+  HclExpression,
+  HclObject,
+  obj,
+  raw,
+  ref,
+  renderValue,
+} from './values';
+export type { HclValue } from './values';

@@ -1,0 +1,154 @@
+import { z } from 'zod/v3';
+import {
+  block,
+  escapeString,
+  HclBlock,
+  HclBodyInput,
+  HclFileItem,
+  HclValue,
+  nested,
+  raw,
+  ref,
+} from '../hcl';
+
+/** A local module (or the root module) before rendering. */
+export interface TerraformModuleSource {
+  /** Directory relative to the Terraform root, `''` for the root module. */
+  dir: string;
+  main: Array<HclBlock | HclFileItem>;
+  variables: HclBlock[];
+  outputs: HclBlock[];
+}
+
+/** A `resource` block. */
+export function resource(type: string, name: string, body: HclBodyInput): HclBlock {
+  return block('resource', [type, name], body);
+}
+
+/** A `data` block. */
+export function dataSource(type: string, name: string, body: HclBodyInput = {}): HclBlock {
+  return block('data', [type, name], body);
+}
+
+/** Options of {@link variable}. */
+export interface VariableOptions {
+  type: string;
+  description: string;
+  default?: HclValue;
+  validations?: Array<{ condition: string; errorMessage: string }>;
+}
+
+/** A `variable` block with type, description, optional default and validation blocks. */
+export function variable(name: string, options: VariableOptions): HclBlock {
+  return block('variable', [name], {
+    type: raw(options.type),
+    description: options.description,
+    default: options.default,
+    validation: options.validations?.map(rule =>
+      nested('validation', {
+        condition: raw(rule.condition),
+        error_message: rule.errorMessage,
+      }),
+    ),
+  });
+}
+
+/** An `output` block. */
+export function output(name: string, description: string, value: HclValue): HclBlock {
+  return block('output', [name], { description, value });
+}
+
+/** The standard `tags` variable every module takes. */
+export const TAGS_VARIABLE = variable('tags', {
+  type: 'map(string)',
+  description: 'Tags applied to every resource',
+});
+
+/** `merge(var.tags, { Name = name })`. */
+export function tagsWithName(name: string): HclValue {
+  return raw(`merge(var.tags, { Name = ${escapeString(name)} })`);
+}
+
+/** One IAM policy statement, rendered as an `aws_iam_policy_document` statement block. */
+export interface PolicyStatement {
+  sid: string;
+  actions: string[];
+  resources?: HclValue[];
+  principals?: Array<{ type: string; identifiers: HclValue[] }>;
+  conditions?: Array<{ test: string; variable: string; values: HclValue[] }>;
+}
+
+/** A `data "aws_iam_policy_document"` block; `count` gates it like the resources it serves. */
+export function policyDocument(
+  name: string,
+  statements: PolicyStatement[],
+  count?: HclValue,
+): HclBlock {
+  return dataSource('aws_iam_policy_document', name, {
+    count,
+    statement: statements.map(statement =>
+      nested('statement', {
+        sid: statement.sid,
+        effect: 'Allow',
+        actions: statement.actions,
+        resources: statement.resources,
+        principals: statement.principals?.map(principal =>
+          nested('principals', { type: principal.type, identifiers: principal.identifiers }),
+        ),
+        condition: statement.conditions?.map(condition =>
+          nested('condition', {
+            test: condition.test,
+            variable: condition.variable,
+            values: condition.values,
+          }),
+        ),
+      }),
+    ),
+  });
+}
+
+/** The trust policy that lets a service principal assume a role. */
+export function assumeRoleDocument(name: string, service: string, count?: HclValue): HclBlock {
+  return policyDocument(
+    name,
+    [
+      {
+        sid: 'AssumeRole',
+        actions: ['sts:AssumeRole'],
+        principals: [{ type: 'Service', identifiers: [service] }],
+      },
+    ],
+    count,
+  );
+}
+
+/** `count = var.<flag> ? 1 : 0`. */
+export function countIf(flag: string): HclValue {
+  return raw(`var.${flag} ? 1 : 0`);
+}
+
+/** A Terraform regex condition taken from a zod string schema's own pattern. */
+export function regexSource(schema: z.ZodTypeAny): string {
+  let current: z.ZodTypeAny = schema;
+  while (current instanceof z.ZodEffects || current instanceof z.ZodOptional || current instanceof z.ZodDefault) {
+    current =
+      current instanceof z.ZodEffects ? current.innerType() : (current._def.innerType as z.ZodTypeAny);
+  }
+  if (current instanceof z.ZodString) {
+    for (const check of current._def.checks) {
+      if (check.kind === 'regex') return check.regex.source;
+    }
+  }
+  throw new Error('schema has no regex pattern');
+}
+
+/** A validation rule: each string of `expression` matches `pattern`. */
+export function matchesPattern(expression: string, pattern: string, list = false): string {
+  const quoted = escapeString(pattern);
+  return list
+    ? `alltrue([for item in ${expression} : can(regex(${quoted}, item))])`
+    : `can(regex(${quoted}, ${expression}))`;
+}
+
+/** Re-exported for component modules. */
+export { ref, raw };

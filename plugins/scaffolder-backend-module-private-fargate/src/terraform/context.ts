@@ -1,0 +1,180 @@
+import {
+  EndpointPlan,
+  planEndpoints,
+  planEndpointSubnets,
+  PlannedEndpoint,
+} from '@private-fargate/plugin-private-fargate-common';
+import { InputError } from '@backstage/errors';
+import { HclValue, ref } from '../hcl';
+import { TerraformComponent, TerraformRequest } from './request';
+
+/** Something to know before applying: the planner's warnings plus the writer's own. */
+export interface TerraformWarning {
+  code: string;
+  message: string;
+}
+
+/** A dedicated endpoint subnet the endpoints module creates. */
+export interface EndpointSubnet {
+  availabilityZone: string;
+  cidr: string;
+}
+
+/** Everything the component writers share, worked out once from the request. */
+export interface GenerationContext {
+  request: TerraformRequest;
+  region: string;
+  /** The planner's answer for the whole stack (bastion included when selected). */
+  plan: EndpointPlan;
+  /** Endpoints the endpoints module creates. */
+  stackEndpoints: PlannedEndpoint[];
+  /** Endpoints only the bastion needs; they exist only while `bastion_enabled` is true. */
+  bastionEndpoints: PlannedEndpoint[];
+  /** Planned endpoints the VPC already has (input `network.sharedEndpoints`). */
+  sharedEndpoints: PlannedEndpoint[];
+  /** Planned endpoints that nothing here creates because the endpoints component is off. */
+  assumedEndpoints: PlannedEndpoint[];
+  /** One Availability Zone per endpoint subnet, sorted. */
+  endpointZones: string[];
+  /** Subnets to create for endpoints, when `network.endpointSubnets` asks for them. */
+  dedicatedEndpointSubnets?: EndpointSubnet[];
+  /** Existing subnets the endpoints use otherwise: the first private subnet of each zone. */
+  endpointSubnetIds: string[];
+  /** How modules other than `endpoints` refer to the endpoint subnets. */
+  endpointSubnetsRef: HclValue;
+  warnings: TerraformWarning[];
+  has(component: TerraformComponent): boolean;
+}
+
+function byService(list: PlannedEndpoint[], services: Set<string>, keep: boolean) {
+  return list.filter(endpoint => services.has(endpoint.service) === keep);
+}
+
+/** Plans endpoints and subnets for a request. Throws InputError naming the field on bad input. */
+export function createGenerationContext(request: TerraformRequest): GenerationContext {
+  const has = (component: TerraformComponent) => request.components.includes(component);
+  const withBastion = has('bastion') || request.requirements.bastion;
+  const plan = planEndpoints({ ...request.requirements, bastion: withBastion });
+  const withoutBastionServices = new Set(
+    has('bastion')
+      ? planEndpoints({ ...request.requirements, bastion: false }).endpoints.map(e => e.service)
+      : plan.endpoints.map(e => e.service),
+  );
+  const shared = new Set<string>(request.network.sharedEndpoints);
+  const warnings: TerraformWarning[] = [...plan.warnings];
+
+  const notShared = byService(plan.endpoints, shared, false);
+  const sharedEndpoints = byService(plan.endpoints, shared, true);
+  const bastionEndpoints = byService(notShared, withoutBastionServices, false);
+  const stackCandidates = byService(notShared, withoutBastionServices, true);
+  const stackEndpoints = has('endpoints') ? stackCandidates : [];
+  const assumedEndpoints = has('endpoints') ? [] : stackCandidates;
+
+  if (sharedEndpoints.length > 0) {
+    warnings.push({
+      code: 'shared-endpoints-reused',
+      message: `Not creating ${sharedEndpoints.map(e => e.service).join(', ')}: the VPC already has them, and a second private-DNS endpoint for the same service in one VPC fails.`,
+    });
+  }
+  if (assumedEndpoints.length > 0) {
+    warnings.push({
+      code: 'endpoints-not-generated',
+      message: `The endpoints component is off, so ${assumedEndpoints.map(e => e.service).join(', ')} must already exist in the VPC.`,
+    });
+  }
+
+  const zones = new Map<string, string[]>();
+  for (const subnet of request.network.privateSubnets) {
+    zones.set(subnet.availabilityZone, [...(zones.get(subnet.availabilityZone) ?? []), subnet.id]);
+  }
+  const endpointZones = [...zones.keys()].sort();
+  const endpointSubnetIds = endpointZones.map(zone => zones.get(zone)![0]);
+
+  let dedicatedEndpointSubnets: EndpointSubnet[] | undefined;
+  if (request.network.endpointSubnets) {
+    dedicatedEndpointSubnets = planEndpointSubnets({
+      vpcCidr: request.network.vpcCidr,
+      existingSubnets: request.network.endpointSubnets.existingSubnetCidrs,
+      availabilityZones: endpointZones,
+      endpointCount: stackEndpoints.filter(e => e.type === 'Interface').length +
+        bastionEndpoints.filter(e => e.type === 'Interface').length,
+      prefixLength: request.network.endpointSubnets.prefixLength,
+    }).map(subnet => ({ availabilityZone: subnet.availabilityZone, cidr: subnet.cidr }));
+  } else {
+    for (const [zone, ids] of [...zones.entries()].sort()) {
+      if (ids.length > 1) {
+        warnings.push({
+          code: 'one-endpoint-subnet-per-zone',
+          message: `An interface endpoint takes one subnet per Availability Zone (DuplicateSubnetsInSameZone); using ${ids[0]} in ${zone}. The other subnets reach the endpoints through the VPC's local route. Set network.endpointSubnets for dedicated endpoint subnets.`,
+        });
+      }
+    }
+  }
+
+  if (has('privatelink-provider') && request.privateLinkProvider?.acceptanceRequired === false) {
+    warnings.push({
+      code: 'acceptance-not-required',
+      message: 'privateLinkProvider.acceptanceRequired is false: any allowed principal that learns the service name connects without review. Require acceptance in production.',
+    });
+  }
+  if (has('privatelink-provider') && (request.privateLinkProvider?.allowedPrincipals ?? []).length === 0) {
+    warnings.push({
+      code: 'no-allowed-principals',
+      message: 'privateLinkProvider.allowedPrincipals is empty: no other account can create an endpoint until principals are allowed.',
+    });
+  }
+  if (request.network.endpointIngress === 'task-security-group' && !has('service')) {
+    throw new InputError(
+      'Invalid private-fargate:terraform input:\nnetwork.endpointIngress: "task-security-group" needs the service component; use "vpc-cidr"',
+    );
+  }
+  if (request.network.endpointIngress === 'task-security-group' && has('bastion')) {
+    throw new InputError(
+      'Invalid private-fargate:terraform input:\nnetwork.endpointIngress: the bastion also pulls its image through the endpoints; use "vpc-cidr" with the bastion component',
+    );
+  }
+  if (request.network.endpointSubnets && !has('endpoints')) {
+    throw new InputError(
+      'Invalid private-fargate:terraform input:\nnetwork.endpointSubnets: dedicated endpoint subnets are created by the endpoints component; add it to components or remove endpointSubnets',
+    );
+  }
+  if (has('service') && request.requirements.imageSource !== 'ecr') {
+    throw new InputError(
+      `Invalid private-fargate:terraform input:\nrequirements.imageSource: "${request.requirements.imageSource}" is not generated yet; use "ecr" (the service gets its own ECR repository)`,
+    );
+  }
+  if (has('service') && request.requirements.logging === 'firelens-cloudwatch') {
+    throw new InputError(
+      'Invalid private-fargate:terraform input:\nrequirements.logging: "firelens-cloudwatch" is not generated yet; use "awslogs" or "none"',
+    );
+  }
+
+  return {
+    request,
+    region: plan.requirements.region,
+    plan,
+    stackEndpoints,
+    bastionEndpoints,
+    sharedEndpoints,
+    assumedEndpoints,
+    endpointZones,
+    dedicatedEndpointSubnets,
+    endpointSubnetIds,
+    endpointSubnetsRef: dedicatedEndpointSubnets
+      ? ref('module.endpoints.subnet_ids')
+      : ref('var.endpoint_subnet_ids'),
+    warnings,
+    has,
+  };
+}
+
+/** A Terraform block name for an endpoint suffix: `ecr.api` becomes `ecr_api`. */
+export function endpointBlockName(service: string): string {
+  return service.replace(/[^a-z0-9]/g, '_');
+}
+
+/** An AWS name of at most `max` characters made from the service name and a suffix. */
+export function shortName(serviceName: string, suffix: string, max = 32): string {
+  const room = max - suffix.length - 1;
+  return `${serviceName.slice(0, room).replace(/-+$/, '')}-${suffix}`;
+}

@@ -1,0 +1,140 @@
+import {
+  CostEstimate,
+  estimateMonthlyCost,
+  parseOrThrow,
+  PlannedEndpoint,
+} from '@private-fargate/plugin-private-fargate-common';
+import { renderFile } from '../hcl';
+import { TerraformModuleSource } from './blocks';
+import { ComponentModule } from './component';
+import { bastionComponent } from './components/bastion';
+import { endpointsComponent } from './components/endpoints';
+import { privateDnsComponent } from './components/privateDns';
+import { privateLinkConsumerComponent } from './components/privatelinkConsumer';
+import { privateLinkProviderComponent } from './components/privatelinkProvider';
+import { serviceComponent } from './components/service';
+import { createGenerationContext, GenerationContext } from './context';
+import { costTables, endpointTable, markdownText, warningList } from './markdown';
+import {
+  TERRAFORM_COMPONENTS,
+  TerraformComponent,
+  terraformRequestSchema,
+  TerraformRequest,
+} from './request';
+import { AWS_PROVIDER_VERSION, REQUIRED_TERRAFORM_VERSION, rootModule } from './root';
+
+/** One generated file, its path relative to the Terraform root. */
+export interface GeneratedFile {
+  path: string;
+  content: string;
+}
+
+/** The result of {@link generateTerraform}. */
+export interface GeneratedTerraform {
+  request: TerraformRequest;
+  context: GenerationContext;
+  cost: CostEstimate;
+  /** Sorted by path. */
+  files: GeneratedFile[];
+  /** Endpoint service names this configuration creates (bastion ones included). */
+  createdEndpoints: string[];
+}
+
+const COMPONENT_WRITERS: Record<TerraformComponent, (ctx: GenerationContext) => ComponentModule> = {
+  endpoints: endpointsComponent,
+  service: serviceComponent,
+  'privatelink-provider': privateLinkProviderComponent,
+  'privatelink-consumer': privateLinkConsumerComponent,
+  bastion: bastionComponent,
+  'private-dns': privateDnsComponent,
+};
+
+async function renderModule(source: TerraformModuleSource): Promise<GeneratedFile[]> {
+  const prefix = source.dir ? `${source.dir}/` : '';
+  return [
+    { path: `${prefix}main.tf`, content: await renderFile(source.main) },
+    { path: `${prefix}variables.tf`, content: await renderFile(source.variables) },
+    { path: `${prefix}outputs.tf`, content: await renderFile(source.outputs) },
+  ];
+}
+
+function readme(
+  ctx: GenerationContext,
+  components: ComponentModule[],
+  cost: CostEstimate,
+  files: string[],
+): string {
+  const { request } = ctx;
+  const rows: Array<{ endpoint: PlannedEndpoint; where: string }> = [
+    ...ctx.stackEndpoints.map(endpoint => ({ endpoint, where: 'modules/endpoints' })),
+    ...ctx.bastionEndpoints.map(endpoint => ({
+      endpoint,
+      where: 'modules/bastion (only while bastion_enabled = true)',
+    })),
+    ...ctx.sharedEndpoints.map(endpoint => ({
+      endpoint,
+      where: 'not created: the VPC already has it (shared)',
+    })),
+    ...ctx.assumedEndpoints.map(endpoint => ({
+      endpoint,
+      where: 'not created: the endpoints component is off, so it must exist already',
+    })),
+  ];
+  const interfaceCount = [...ctx.stackEndpoints, ...ctx.bastionEndpoints].filter(
+    e => e.type === 'Interface',
+  ).length;
+  const sections = [
+    `# Infrastructure of ${request.serviceName}`,
+    request.description ? `> ${markdownText(request.description)}` : undefined,
+    `Written by the \`private-fargate:terraform\` scaffolder action (template version ${markdownText(request.templateVersion)}) for ${ctx.region}. Components: ${components.map(c => `\`${c.component}\``).join(', ')}. Terraform ${REQUIRED_TERRAFORM_VERSION}, AWS provider ${AWS_PROVIDER_VERSION}. Every resource is tagged Service, Owner, ManagedBy = private-fargate and TemplateVersion.`,
+    '## Use',
+    '```sh\nterraform init\nterraform plan\n```\n\nThe defaults in `variables.tf` are the values given to the template; override them with a `.tfvars` file.',
+    '## Layout',
+    files.map(path => `- \`${path}\``).join('\n'),
+    '## VPC endpoints',
+    rows.length > 0 ? endpointTable(rows) : 'No endpoints are needed.',
+    '## Monthly cost',
+    `Estimate for ${interfaceCount} interface endpoint(s) in ${ctx.endpointZones.length} Availability Zone(s) and ${request.trafficGbPerMonth} GB a month. Gateway endpoints are free.`,
+    costTables(cost),
+    '## Warnings',
+    warningList(ctx.warnings),
+  ];
+  return `${sections.filter((s): s is string => s !== undefined).join('\n\n')}\n`;
+}
+
+/**
+ * Validates the input and renders the whole Terraform tree in memory. Same input, same bytes.
+ * Throws InputError naming the field on bad input.
+ */
+export async function generateTerraform(input: unknown): Promise<GeneratedTerraform> {
+  const request = parseOrThrow(terraformRequestSchema, input, 'private-fargate:terraform input');
+  const ctx = createGenerationContext(request);
+  const components = TERRAFORM_COMPONENTS.filter(component => ctx.has(component)).map(component =>
+    COMPONENT_WRITERS[component](ctx),
+  );
+  const root = rootModule(ctx, components);
+  const files: GeneratedFile[] = [
+    { path: 'versions.tf', content: await renderFile(root.versions) },
+    { path: 'providers.tf', content: await renderFile(root.providers) },
+    ...(await renderModule(root)),
+  ];
+  for (const component of components) files.push(...(await renderModule(component.source)));
+
+  const created = [...ctx.stackEndpoints, ...ctx.bastionEndpoints];
+  const cost = estimateMonthlyCost({
+    region: ctx.region,
+    azs: ctx.endpointZones.length,
+    interfaceEndpoints: created.filter(e => e.type === 'Interface').length,
+    gbPerMonth: request.trafficGbPerMonth,
+  });
+  const paths = [...files.map(file => file.path), 'README.md'].sort();
+  files.push({ path: 'README.md', content: readme(ctx, components, cost, paths) });
+  files.sort((a, b) => (a.path < b.path ? -1 : 1));
+  return {
+    request,
+    context: ctx,
+    cost,
+    files,
+    createdEndpoints: created.map(e => e.serviceName),
+  };
+}

@@ -1,0 +1,54 @@
+import { CostEstimate, PlannedEndpoint } from '@private-fargate/plugin-private-fargate-common';
+import type { TerraformWarning } from './context';
+import { explainEndpoint } from './explain';
+
+/** Escapes text for a Markdown table cell or paragraph. */
+export function markdownText(text: string): string {
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/[|*_`[\]<>#]/g, match => `\\${match}`)
+    .replace(/\r?\n/g, ' ');
+}
+
+function money(amount: number): string {
+  return `$${amount.toFixed(2)}`;
+}
+
+/** One row per endpoint: name, type, where it comes from, and why it exists. */
+export function endpointTable(rows: Array<{ endpoint: PlannedEndpoint; where: string }>): string {
+  const lines = [
+    '| Endpoint | Type | Created by | Why it exists |',
+    '| --- | --- | --- | --- |',
+    ...rows.map(
+      ({ endpoint, where }) =>
+        `| \`${endpoint.serviceName}\` | ${endpoint.type} | ${markdownText(where)} | ${markdownText(explainEndpoint(endpoint))} ([docs](${endpoint.docUrl})) |`,
+    ),
+  ];
+  return lines.join('\n');
+}
+
+/** The three scenarios side by side, then the lines of the endpoints-only scenario. */
+export function costTables(estimate: CostEstimate): string {
+  const scenarios = [
+    '| Scenario | Monthly cost |',
+    '| --- | ---: |',
+    `| Endpoints only (this design) | ${money(estimate.endpointsOnly.total)} |`,
+    `| NAT gateways only | ${money(estimate.natOnly.total)} |`,
+    `| NAT gateways and endpoints | ${money(estimate.natPlusEndpoints.total)} |`,
+  ];
+  const lines = [
+    '| Item | Quantity | Unit | Unit price | Amount | Source |',
+    '| --- | ---: | --- | ---: | ---: | --- |',
+    ...estimate.endpointsOnly.lines.map(
+      line =>
+        `| ${markdownText(line.label)} | ${line.quantity} | ${markdownText(line.unit)} | ${money(line.unitPrice)} | ${money(line.amount)} | ${markdownText(line.source)} |`,
+    ),
+  ];
+  return `${scenarios.join('\n')}\n\nEndpoints only, line by line (${estimate.currency}, ${estimate.hoursPerMonth} hours a month, ${estimate.region}):\n\n${lines.join('\n')}`;
+}
+
+/** A bullet list of warnings, or a line saying there are none. */
+export function warningList(warnings: TerraformWarning[]): string {
+  if (warnings.length === 0) return 'None.';
+  return warnings.map(warning => `- **${warning.code}**: ${markdownText(warning.message)}`).join('\n');
+}

@@ -1,0 +1,393 @@
+import { z } from 'zod/v3';
+import {
+  cidrSchema,
+  dnsNameSchema,
+  endpointServiceNameSchema,
+  endpointServiceSuffixSchema,
+  planRequirementsSchema,
+  principalArnSchema,
+  routeTableIdSchema,
+  serviceNameSchema,
+  subnetIdSchema,
+  vpcIdSchema,
+} from '@private-fargate/plugin-private-fargate-common';
+import { isValidFargateSize, FARGATE_SIZES_HELP } from './fargateSizes';
+
+/** The components `private-fargate:terraform` can write, in the order they are generated. */
+export const TERRAFORM_COMPONENTS = [
+  'endpoints',
+  'service',
+  'privatelink-provider',
+  'privatelink-consumer',
+  'bastion',
+  'private-dns',
+] as const;
+
+/** One of {@link TERRAFORM_COMPONENTS}. */
+export type TerraformComponent = (typeof TERRAFORM_COMPONENTS)[number];
+
+// Lone UTF-16 surrogates cannot be written to a UTF-8 file, so they would not survive as a literal.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * Free text that ends up inside a Terraform string literal. Anything is allowed (the HCL
+ * builder escapes it); it is normalised to NFC because HCL normalises string literals too.
+ */
+export function freeTextSchema(maxLength: number) {
+  return z
+    .string()
+    .max(maxLength, `must be at most ${maxLength} characters`)
+    .refine(value => !LONE_SURROGATE.test(value), 'must be valid Unicode text')
+    .transform(value => value.normalize('NFC'));
+}
+
+// AWS tag values allow only letters, digits, white space and _ . : / = + - @.
+const TAG_VALUE = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+
+/** Free text that also goes into AWS tag values, so it keeps to the characters AWS accepts there. */
+export function tagTextSchema(maxLength: number) {
+  return freeTextSchema(maxLength).refine(value => TAG_VALUE.test(value), {
+    message: 'may contain only letters, digits, spaces and _ . : / = + - @ (AWS tag value characters)',
+  });
+}
+
+const availabilityZoneSchema = z
+  .string()
+  .regex(/^[a-z]{2}(?:-[a-z]+)+-\d[a-z]$/, 'must be an Availability Zone name like ap-northeast-1a');
+
+// Local to this module until the common library grows ARN and gateway-ID validators.
+const secretArnSchema = z
+  .string()
+  .regex(
+    /^arn:aws:(?:secretsmanager:[a-z0-9-]+:\d{12}:secret:[A-Za-z0-9/_+=.@-]{1,512}|ssm:[a-z0-9-]+:\d{12}:parameter\/[A-Za-z0-9/_.-]{1,1011})$/,
+    'must be a Secrets Manager secret ARN (arn:aws:secretsmanager:<region>:<account>:secret:<name>) or an SSM parameter ARN (arn:aws:ssm:<region>:<account>:parameter/<name>)',
+  );
+const kmsKeyArnSchema = z
+  .string()
+  .regex(
+    /^arn:aws:kms:[a-z0-9-]+:\d{12}:key\/[0-9a-f-]{36}$/,
+    'must be a KMS key ARN like arn:aws:kms:<region>:<account>:key/<uuid>',
+  );
+/** `vgw-` or `tgw-` gateway ID. */
+export const gatewayIdSchema = (prefix: string) =>
+  z
+    .string()
+    .regex(
+      new RegExp(`^${prefix}-(?:[0-9a-f]{8}|[0-9a-f]{17})$`),
+      `must be "${prefix}-" followed by 8 or 17 lower-case hex digits`,
+    );
+const environmentNameSchema = z
+  .string()
+  .regex(/^[A-Z_][A-Z0-9_]{0,99}$/, 'must be an environment variable name like DB_PASSWORD');
+const clusterNameSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,255}$/, 'must be an ECS cluster name (letters, digits, - and _)');
+/** Container image tag. */
+export const imageTagSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/, 'must be a container image tag like 1.0.0');
+const httpPathSchema = z
+  .string()
+  .regex(/^\/[A-Za-z0-9._~/-]{0,254}$/, 'must be an HTTP path like /health');
+const portSchema = z.number().int().min(1).max(65535);
+const dnsLabelSchema = z
+  .string()
+  .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'must be one DNS label like api');
+
+// Ingress from everywhere would defeat a private service; the checks name the field.
+const ingressCidrSchema = cidrSchema.refine(
+  value => !value.endsWith('/0'),
+  'must not be 0.0.0.0/0: name the client networks',
+);
+
+const LOG_RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922,
+  3288, 3653,
+] as const;
+
+function unique<T extends z.ZodTypeAny>(array: z.ZodArray<T>, what: string) {
+  return array.refine(
+    list => new Set(list as unknown[]).size === list.length,
+    `lists the same ${what} twice`,
+  );
+}
+
+/** The VPC the generated Terraform goes into. */
+export const networkSchema = z
+  .object({
+    vpcId: vpcIdSchema.describe('ID of the existing VPC'),
+    vpcCidr: cidrSchema.describe('Primary IPv4 CIDR of the VPC; endpoint security groups admit 443 from it'),
+    privateSubnets: unique(
+      z
+        .array(
+          z
+            .object({
+              id: subnetIdSchema.describe('Subnet ID'),
+              availabilityZone: availabilityZoneSchema.describe("The subnet's Availability Zone"),
+            })
+            .strict(),
+        )
+        .min(1, 'needs at least one private subnet'),
+      'subnet',
+    )
+      .describe('Private subnets the tasks run in, with their Availability Zones'),
+    privateRouteTableIds: unique(
+      z.array(routeTableIdSchema).min(1, 'needs at least one private route table for the S3 gateway endpoint'),
+      'route table',
+    )
+      .describe('Every route table the private subnets use'),
+    endpointSubnets: z
+      .object({
+        existingSubnetCidrs: unique(z.array(cidrSchema), 'CIDR').describe(
+          'CIDRs of every subnet already in the VPC, so the new ones do not overlap',
+        ),
+        prefixLength: z
+          .number()
+          .int()
+          .min(16)
+          .max(28)
+          .optional()
+          .describe('Prefix length of each new endpoint subnet (the subnet planner picks one if omitted)'),
+      })
+      .strict()
+      .optional()
+      .describe('Create one dedicated endpoint subnet per Availability Zone'),
+    sharedEndpoints: unique(z.array(endpointServiceSuffixSchema), 'endpoint')
+      .default([])
+      .describe('Endpoints the VPC already has (e.g. from a shared stack); they are not created again'),
+    endpointIngress: z
+      .enum(['vpc-cidr', 'task-security-group'])
+      .default('vpc-cidr')
+      .describe('Who may reach the endpoints on 443: the whole VPC CIDR or only the task security group'),
+  })
+  .strict();
+
+/** The Fargate service. */
+export const serviceSchema = z
+  .object({
+    existingClusterName: clusterNameSchema
+      .optional()
+      .describe('Run in this existing ECS cluster instead of creating one'),
+    cpu: z.number().int().default(256).describe('Task CPU units (256, 512, 1024, ...)'),
+    memory: z.number().int().default(512).describe('Task memory in MiB, valid for the CPU size'),
+    cpuArchitecture: z.enum(['X86_64', 'ARM64']).default('X86_64').describe('CPU architecture'),
+    desiredCount: z.number().int().min(0).max(100).default(2).describe('Number of tasks'),
+    containerPort: portSchema.default(8080).describe('Port the container listens on'),
+    imageTag: imageTagSchema.default('1.0.0').describe('Image tag to deploy (tags are immutable)'),
+    logRetentionDays: z
+      .number()
+      .int()
+      .refine(value => (LOG_RETENTION_DAYS as readonly number[]).includes(value), {
+        message: `must be one of CloudWatch Logs' retention values: ${LOG_RETENTION_DAYS.join(', ')}`,
+      })
+      .default(30)
+      .describe('Days to keep container logs'),
+    keepImages: z.number().int().min(1).max(1000).default(30).describe('ECR lifecycle: images to keep'),
+    secrets: unique(
+      z.array(
+        z.object({
+          name: environmentNameSchema.describe('Environment variable the secret is injected as'),
+          valueFrom: secretArnSchema.describe('ARN of the Secrets Manager secret or SSM parameter'),
+        })
+        .strict(),
+      ),
+      'secret',
+    )
+      .default([])
+      .describe('Secrets injected into the container; the execution role may read exactly these'),
+    execKmsKeyArn: kmsKeyArnSchema
+      .optional()
+      .describe('KMS key for ECS Exec sessions (with requirements.exec.kmsKey)'),
+    loadBalancer: z
+      .object({
+        listenerPort: portSchema.default(80).describe('Port of the internal ALB listener'),
+        healthCheckPath: httpPathSchema.default('/health').describe('Health check path'),
+      })
+      .strict()
+      .optional()
+      .describe('Put an internal Application Load Balancer in front of the service'),
+  })
+  .strict()
+  .superRefine((value, ctx) => {
+    if (!isValidFargateSize(value.cpu, value.memory)) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['memory'],
+        message: `${value.memory} MiB is not valid with ${value.cpu} CPU units; ${FARGATE_SIZES_HELP}`,
+      });
+    }
+  });
+
+/** The PrivateLink endpoint service in front of the internal ALB. */
+export const privateLinkProviderSchema = z
+  .object({
+    acceptanceRequired: z
+      .boolean()
+      .default(true)
+      .describe('Require manual acceptance of each endpoint connection (false only for trusted consumers)'),
+    allowedPrincipals: unique(z.array(principalArnSchema), 'principal')
+      .default([])
+      .describe('Account root or role ARNs allowed to create endpoints to the service'),
+    privateDnsName: dnsNameSchema.optional().describe('Private DNS name consumers can use (needs domain verification)'),
+  })
+  .strict();
+
+/** An interface endpoint to somebody else's PrivateLink service. */
+export const privateLinkConsumerSchema = z
+  .object({
+    serviceName: endpointServiceNameSchema.describe('The provider\'s service name, com.amazonaws.vpce.<region>.vpce-svc-<id>'),
+    port: portSchema.default(443).describe('Port the service listens on'),
+    clientCidrs: unique(z.array(ingressCidrSchema).min(1, 'needs at least one client CIDR'), 'CIDR')
+      .describe('Networks allowed to call the endpoint'),
+    hostedZone: z
+      .object({
+        zoneName: dnsNameSchema.describe('Private hosted zone to create on the VPC, e.g. partner.internal'),
+        recordName: dnsLabelSchema.describe('Record in that zone pointing at the endpoint'),
+      })
+      .strict()
+      .optional()
+      .describe('A friendly private DNS name for the endpoint'),
+  })
+  .strict();
+
+/** The SSM Session Manager bastion task. */
+export const bastionSchema = z
+  .object({
+    enabled: z.boolean().default(true).describe('Initial value of the bastion_enabled variable'),
+    targetPorts: unique(z.array(portSchema), 'port')
+      .default([5432])
+      .describe('Ports inside the VPC the bastion may reach (e.g. 5432 for PostgreSQL)'),
+    imageTag: imageTagSchema.default('1.0.0').describe('Tag of the bastion image in its ECR repository'),
+  })
+  .strict();
+
+/** Route 53 private DNS and on-premises reachability. */
+export const privateDnsSchema = z
+  .object({
+    zoneName: dnsNameSchema.describe('Private hosted zone associated with the VPC, e.g. corp.internal'),
+    recordName: dnsLabelSchema.optional().describe('Record for the internal ALB (default: the service name)'),
+    inboundResolver: z
+      .object({
+        subnetIds: unique(
+          z.array(subnetIdSchema).length(2, 'needs exactly two subnets (one IP address in each)'),
+          'subnet',
+        )
+          .describe('Two subnets for the resolver endpoint'),
+        allowedCidrs: unique(
+          z.array(ingressCidrSchema).min(1, "needs the on-premises DNS servers' CIDRs"),
+          'CIDR',
+        )
+          .describe('On-premises DNS forwarders allowed to query (TCP and UDP 53)'),
+      })
+      .strict()
+      .optional()
+      .describe('An inbound Route 53 Resolver endpoint for on-premises DNS forwarding'),
+    onPremisesRoutes: z
+      .object({
+        cidrs: unique(z.array(cidrSchema).min(1, 'needs at least one on-premises CIDR'), 'CIDR').describe('On-premises networks'),
+        virtualPrivateGatewayId: gatewayIdSchema('vgw').optional().describe('Virtual private gateway (Direct Connect or VPN)'),
+        transitGatewayId: gatewayIdSchema('tgw').optional().describe('Transit gateway'),
+      })
+      .strict()
+      .superRefine((value, ctx) => {
+        if (!value.virtualPrivateGatewayId === !value.transitGatewayId) {
+          ctx.addIssue({
+            code: z.ZodIssueCode.custom,
+            path: ['virtualPrivateGatewayId'],
+            message: 'set exactly one of virtualPrivateGatewayId and transitGatewayId',
+          });
+        }
+      })
+      .optional()
+      .describe('Routes for on-premises CIDRs in every private route table'),
+  })
+  .strict();
+
+/** The relative folder the Terraform goes into. */
+export const targetPathSchema = z
+  .string()
+  .regex(
+    /^(?!\/)(?!.*(?:^|\/)\.\.?(?:\/|$))[A-Za-z0-9._/-]{1,200}$/,
+    'must be a relative path inside the workspace, like infra',
+  );
+
+/** Everything `private-fargate:terraform` reads, field by field. */
+export const terraformRequestShape = {
+  targetPath: targetPathSchema.default('infra').describe('Folder in the workspace to write the Terraform into'),
+  serviceName: serviceNameSchema.describe('Service name; used in resource names and the Service tag'),
+  owner: tagTextSchema(256)
+    .refine(value => value.trim() !== '', 'must name the owning team')
+    .describe('Owner written to the Owner tag, e.g. team-payments or group:default/payments'),
+  description: freeTextSchema(1024)
+    .default('')
+    .describe('What the service does, in any words (a variable default in variables.tf and the README)'),
+  templateVersion: tagTextSchema(128)
+    .default('unversioned')
+    .describe('Version of the template that generated the code (TemplateVersion tag)'),
+  trafficGbPerMonth: z
+    .number()
+    .min(0)
+    .max(1_000_000)
+    .default(10)
+    .describe('GB a month through the endpoints, for the cost table in infra/README.md'),
+  components: z
+    .array(z.enum(TERRAFORM_COMPONENTS))
+    .min(1, 'name at least one component')
+    .refine(list => new Set(list).size === list.length, 'lists a component twice')
+    .describe(`Components to write: ${TERRAFORM_COMPONENTS.join(', ')}`),
+  requirements: planRequirementsSchema.describe('What the service needs (the planner\'s requirements)'),
+  network: networkSchema.describe('The existing VPC'),
+  service: serviceSchema.optional().describe('The Fargate service (component service)'),
+  privateLinkProvider: privateLinkProviderSchema.optional().describe('Endpoint service settings (component privatelink-provider)'),
+  privateLinkConsumer: privateLinkConsumerSchema.optional().describe('Consumer endpoint settings (component privatelink-consumer)'),
+  bastion: bastionSchema.optional().describe('Bastion settings (component bastion)'),
+  privateDns: privateDnsSchema.optional().describe('Private DNS settings (component private-dns)'),
+};
+
+/** The whole request, with the checks that span fields. */
+export const terraformRequestSchema = z
+  .object(terraformRequestShape)
+  .strict()
+  .superRefine((value, ctx) => {
+    const has = (component: TerraformComponent) => value.components.includes(component);
+    const need = (field: keyof typeof value, component: TerraformComponent) => {
+      if (has(component) && value[field] === undefined) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: [field],
+          message: `is required with the ${component} component`,
+        });
+      }
+    };
+    need('service', 'service');
+    need('privateLinkConsumer', 'privatelink-consumer');
+    need('privateDns', 'private-dns');
+    for (const component of ['privatelink-provider', 'private-dns'] as const) {
+      if (has(component) && !(has('service') && value.service?.loadBalancer)) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['service', 'loadBalancer'],
+          message: `is required with the ${component} component: it points at the service's internal ALB`,
+        });
+      }
+    }
+    if (value.requirements.exec.kmsKey && has('service') && !value.service?.existingClusterName && !value.service?.execKmsKeyArn) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['service', 'execKmsKeyArn'],
+        message: 'is required when requirements.exec.kmsKey is true: name the key that encrypts Exec sessions',
+      });
+    }
+    if (value.requirements.launchType !== 'FARGATE') {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['requirements', 'launchType'],
+        message: 'must be FARGATE: this action writes Fargate services only',
+      });
+    }
+  });
+
+/** Parsed request with defaults filled in. */
+export type TerraformRequest = z.output<typeof terraformRequestSchema>;
+/** Request as callers write it. */
+export type TerraformRequestInput = z.input<typeof terraformRequestSchema>;

@@ -1,0 +1,8 @@
+export { checkTerraformTree } from './checkTerraformTree';
+export type {
+  CheckTerraformTreeOptions,
+  TerraformProblem,
+  TerraformTreeReport,
+} from './checkTerraformTree';
+export { awsProviderSchema } from './providerSchema';
+export type { ProviderSchema, SchemaBlock } from './providerSchema';
