@@ -35,8 +35,11 @@ pf_install_dependencies() {
   if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
     return 0
   fi
-  echo "run: installing packages with npm ci (a few minutes on a fresh clone)" >&2
-  (cd "$PF_ROOT" && npm ci --no-audit --no-fund >&2)
+  echo "run: installing packages from package-lock.json (a few minutes on a fresh clone)" >&2
+  # Not `npm ci`: the registry mirror lacks some other platforms' optional binaries (e.g.
+  # @swc/core-darwin-arm64), so the lock cannot list them and `npm ci` rejects it as out of
+  # sync. `npm install` installs the locked versions and skips the optional ones it cannot get.
+  (cd "$PF_ROOT" && npm install --no-audit --no-fund >&2)
   echo "$want" >"$stamp"
 }
 

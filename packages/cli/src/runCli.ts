@@ -11,6 +11,10 @@ export type Command = {
  * Backstage backend that `render` and `upgrade` start.
  */
 const commands: Record<string, () => Promise<Command>> = {
+  plan: async () => {
+    const loaded: any = await import('./commands/plan');
+    return loaded.planCommand ?? loaded.default.planCommand;
+  },
   render: async () => {
     // Node's ESM loader wraps our transpiled CommonJS in `default`; Jest does not.
     const loaded: any = await import('./commands/render');
@@ -43,7 +47,9 @@ export async function runCli(argv: string[]): Promise<number> {
   }
   const load = commands[name];
   if (!load) {
-    process.stderr.write(`private-fargate: unknown command "${name}"\n\n${usage()}\n`);
+    process.stderr.write(
+      `private-fargate: unknown command "${name}"\n\n${usage()}\n`,
+    );
     return EXIT_USAGE;
   }
   try {

@@ -35,7 +35,9 @@ function readMilliseconds(
     );
   }
   if (!(ms > 0)) {
-    throw new InputError(`Invalid config ${fullKey}: the duration must be longer than zero`);
+    throw new InputError(
+      `Invalid config ${fullKey}: the duration must be longer than zero`,
+    );
   }
   return ms;
 }
@@ -65,7 +67,8 @@ function readEc2Endpoint(aws: Config | undefined): string | undefined {
 export function readPrivateFargateConfig(config: Config): PrivateFargateConfig {
   const root = config.getOptionalConfig('privateFargate');
   const aws = root?.getOptionalConfig('aws');
-  const maxAttempts = aws?.getOptionalNumber('maxAttempts') ?? DEFAULT_MAX_ATTEMPTS;
+  const maxAttempts =
+    aws?.getOptionalNumber('maxAttempts') ?? DEFAULT_MAX_ATTEMPTS;
   if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
     throw new InputError(
       'Invalid config privateFargate.aws.maxAttempts: give a whole number of at least 1',
@@ -81,8 +84,15 @@ export function readPrivateFargateConfig(config: Config): PrivateFargateConfig {
       DEFAULT_CACHE_TTL_MS,
     ),
     ec2Endpoint: readEc2Endpoint(aws),
-    timeoutMs: readMilliseconds(aws, 'timeout', 'privateFargate.aws.timeout', DEFAULT_TIMEOUT_MS),
+    timeoutMs: readMilliseconds(
+      aws,
+      'timeout',
+      'privateFargate.aws.timeout',
+      DEFAULT_TIMEOUT_MS,
+    ),
     maxAttempts,
-    configuredAccountIds: accounts.map(account => account.getString('accountId')),
+    configuredAccountIds: accounts.map(account =>
+      account.getString('accountId'),
+    ),
   };
 }

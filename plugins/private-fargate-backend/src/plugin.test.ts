@@ -3,7 +3,11 @@ import { PRIVATE_FARGATE_ANNOTATIONS as A } from '@private-fargate/plugin-privat
 import request from 'supertest';
 import { DEMO, demoFixture } from './testing/demoFixture';
 import { Ec2QueryServer } from './testing/ec2QueryServer';
-import { annotatedService, startStatusBackend, statusPath } from './__testUtils__/statusBackend';
+import {
+  annotatedService,
+  startStatusBackend,
+  statusPath,
+} from './__testUtils__/statusBackend';
 
 const payments = annotatedService('payments-api', {
   [A.accountId]: DEMO.providerAccountId,
@@ -38,13 +42,18 @@ describe('private-fargate status route', () => {
 
   it('should answer the health check without credentials', async () => {
     const { backend } = await startStatusBackend({ server, entities: [] });
-    const res = await request(backend.server).get('/api/private-fargate/health').set('authorization', '');
+    const res = await request(backend.server)
+      .get('/api/private-fargate/health')
+      .set('authorization', '');
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ status: 'ok' });
   });
 
   it('should refuse a request without credentials', async () => {
-    const { backend } = await startStatusBackend({ server, entities: [payments] });
+    const { backend } = await startStatusBackend({
+      server,
+      entities: [payments],
+    });
     const res = await request(backend.server)
       .get(statusPath('payments-api'))
       .set('authorization', mockCredentials.none.header());
@@ -75,10 +84,20 @@ describe('private-fargate status route', () => {
         state: 'available',
         acceptanceRequired: true,
         allowedPrincipalsCount: 2,
-        connectionCountsByState: { available: 1, pendingacceptance: 1, rejected: 1 },
+        connectionCountsByState: {
+          available: 1,
+          pendingacceptance: 1,
+          rejected: 1,
+        },
       },
     });
-    expect(res.body.endpoints.map((row: any) => [row.service, row.state, row.declared])).toEqual([
+    expect(
+      res.body.endpoints.map((row: any) => [
+        row.service,
+        row.state,
+        row.declared,
+      ]),
+    ).toEqual([
       ['ecr.api', 'available', true],
       ['ecr.dkr', 'available', true],
       ['logs', 'pending', true],
@@ -91,7 +110,10 @@ describe('private-fargate status route', () => {
   });
 
   it('should label answers from a real account as aws', async () => {
-    const { backend } = await startStatusBackend({ server, entities: [payments] });
+    const { backend } = await startStatusBackend({
+      server,
+      entities: [payments],
+    });
     const res = await request(backend.server).get(statusPath('payments-api'));
     expect(res.body.source).toBe('aws');
   });
@@ -104,19 +126,30 @@ describe('private-fargate status route', () => {
     });
     const hidden = await request(backend.server)
       .get(statusPath('payments-api'))
-      .set('authorization', mockCredentials.user.header('user:default/outsider'));
+      .set(
+        'authorization',
+        mockCredentials.user.header('user:default/outsider'),
+      );
     expect(hidden.status).toBe(404);
     expect(hidden.body.error.name).toBe('NotFoundError');
 
     const visible = await request(backend.server)
       .get(statusPath('payments-api'))
-      .set('authorization', mockCredentials.user.header('user:default/insider'));
+      .set(
+        'authorization',
+        mockCredentials.user.header('user:default/insider'),
+      );
     expect(visible.status).toBe(200);
   });
 
   it('should answer 404 for an entity that does not exist', async () => {
-    const { backend } = await startStatusBackend({ server, entities: [payments] });
-    const res = await request(backend.server).get(statusPath('no-such-service'));
+    const { backend } = await startStatusBackend({
+      server,
+      entities: [payments],
+    });
+    const res = await request(backend.server).get(
+      statusPath('no-such-service'),
+    );
     expect(res.status).toBe(404);
     expect(server.callCount()).toBe(0);
   });
@@ -129,11 +162,17 @@ describe('private-fargate status route', () => {
       [A.endpoints]: 'ecr.api',
       [A.endpointServiceId]: DEMO.paymentsServiceId,
     });
-    const { backend } = await startStatusBackend({ server, entities: [stranger] });
+    const { backend } = await startStatusBackend({
+      server,
+      entities: [stranger],
+    });
     const res = await request(backend.server).get(statusPath('stranger'));
     expect(res.status).toBe(200);
     expect(res.body.errors).toEqual([
-      expect.objectContaining({ kind: 'account-not-configured', operation: 'config' }),
+      expect.objectContaining({
+        kind: 'account-not-configured',
+        operation: 'config',
+      }),
     ]);
     expect(res.body.errors[0].message).toContain('999999999999');
     expect(res.body.endpoints).toEqual([]);
@@ -147,34 +186,52 @@ describe('private-fargate status route', () => {
     ['a malformed account ID', { [A.accountId]: '1234' }, A.accountId],
     ['an unknown Region', { [A.region]: 'mars-north-1' }, A.region],
     ['a malformed VPC ID', { [A.vpcId]: 'vpc-XYZ' }, A.vpcId],
-    ['an unknown endpoint suffix', { [A.endpoints]: 'ecr.api,ecr.dkr,nosuch' }, A.endpoints],
-    ['a malformed endpoint service ID', { [A.endpointServiceId]: 'svc-123' }, A.endpointServiceId],
-    ['a malformed consumer endpoint ID', { [A.consumerEndpointIds]: 'vpce-0c0ffee0c0ffee001,nope' }, A.consumerEndpointIds],
-  ])('should answer 400 naming the annotation for %s', async (_case, change, named) => {
-    const annotations: Record<string, string> = {
-      ...payments.metadata.annotations,
-    };
-    for (const [key, value] of Object.entries(change)) {
-      if (value === undefined) {
-        delete annotations[key];
-      } else {
-        annotations[key] = value;
+    [
+      'an unknown endpoint suffix',
+      { [A.endpoints]: 'ecr.api,ecr.dkr,nosuch' },
+      A.endpoints,
+    ],
+    [
+      'a malformed endpoint service ID',
+      { [A.endpointServiceId]: 'svc-123' },
+      A.endpointServiceId,
+    ],
+    [
+      'a malformed consumer endpoint ID',
+      { [A.consumerEndpointIds]: 'vpce-0c0ffee0c0ffee001,nope' },
+      A.consumerEndpointIds,
+    ],
+  ])(
+    'should answer 400 naming the annotation for %s',
+    async (_case, change, named) => {
+      const annotations: Record<string, string> = {
+        ...payments.metadata.annotations,
+      };
+      for (const [key, value] of Object.entries(change)) {
+        if (value === undefined) {
+          delete annotations[key];
+        } else {
+          annotations[key] = value;
+        }
       }
-    }
-    const { backend } = await startStatusBackend({
-      server,
-      entities: [annotatedService('broken', annotations)],
-    });
-    const res = await request(backend.server).get(statusPath('broken'));
-    expect(res.status).toBe(400);
-    expect(res.body.error.name).toBe('InputError');
-    expect(res.body.error.message).toContain(named);
-    expect(server.callCount()).toBe(0);
-  });
+      const { backend } = await startStatusBackend({
+        server,
+        entities: [annotatedService('broken', annotations)],
+      });
+      const res = await request(backend.server).get(statusPath('broken'));
+      expect(res.status).toBe(400);
+      expect(res.body.error.name).toBe('InputError');
+      expect(res.body.error.message).toContain(named);
+      expect(server.callCount()).toBe(0);
+    },
+  );
 
   it('should make one set of AWS calls for 50 concurrent requests about one VPC', async () => {
     const neighbours = sameVpcNeighbours(10);
-    const { backend } = await startStatusBackend({ server, entities: [payments, ...neighbours] });
+    const { backend } = await startStatusBackend({
+      server,
+      entities: [payments, ...neighbours],
+    });
     const names = Array.from({ length: 50 }, (_, index) =>
       index < 40 ? 'payments-api' : `neighbour-${index - 40}`,
     );
@@ -182,13 +239,18 @@ describe('private-fargate status route', () => {
       names.map((name, index) =>
         request(backend.server)
           .get(statusPath(name))
-          .set('authorization', mockCredentials.user.header(`user:default/viewer-${index}`)),
+          .set(
+            'authorization',
+            mockCredentials.user.header(`user:default/viewer-${index}`),
+          ),
       ),
     );
     expect(answers.map(res => res.status)).toEqual(names.map(() => 200));
     expect(new Set(answers.map(res => res.body.fetchedAt)).size).toBe(1);
     expect(server.callCount('DescribeVpcEndpoints')).toBe(1);
-    expect(server.callCount('DescribeVpcEndpointServiceConfigurations')).toBe(1);
+    expect(server.callCount('DescribeVpcEndpointServiceConfigurations')).toBe(
+      1,
+    );
     expect(server.callCount('DescribeVpcEndpointConnections')).toBe(1);
     expect(server.callCount('DescribeVpcEndpointServicePermissions')).toBe(1);
 
@@ -210,13 +272,18 @@ describe('private-fargate status route', () => {
 
     server.setFault('DescribeVpcEndpoints', { kind: 'throttle' });
     await new Promise(resolve => setTimeout(resolve, 350));
-    const second = await request(backend.server).get(statusPath('payments-api'));
+    const second = await request(backend.server).get(
+      statusPath('payments-api'),
+    );
     expect(second.status).toBe(200);
     expect(second.body.stale).toBe(true);
     expect(second.body.fetchedAt).toBe(first.body.fetchedAt);
     expect(second.body.endpoints).toEqual(first.body.endpoints);
     expect(second.body.errors).toEqual([
-      expect.objectContaining({ operation: 'DescribeVpcEndpoints', kind: 'throttled' }),
+      expect.objectContaining({
+        operation: 'DescribeVpcEndpoints',
+        kind: 'throttled',
+      }),
     ]);
 
     const callsAfterFailure = server.callCount('DescribeVpcEndpoints');
@@ -226,14 +293,19 @@ describe('private-fargate status route', () => {
 
     server.clearFaults();
     await new Promise(resolve => setTimeout(resolve, 350));
-    const recovered = await request(backend.server).get(statusPath('payments-api'));
+    const recovered = await request(backend.server).get(
+      statusPath('payments-api'),
+    );
     expect(recovered.body.stale).toBe(false);
     expect(recovered.body.errors).toEqual([]);
     expect(recovered.body.fetchedAt > first.body.fetchedAt).toBe(true);
   });
 
   it('should offer a read-only action that answers what the card shows', async () => {
-    const { backend } = await startStatusBackend({ server, entities: [payments] });
+    const { backend } = await startStatusBackend({
+      server,
+      entities: [payments],
+    });
     const list = await request(backend.server).get(
       '/api/private-fargate/.backstage/actions/v1/actions',
     );
@@ -245,7 +317,9 @@ describe('private-fargate status route', () => {
     ]);
 
     const res = await request(backend.server)
-      .post('/api/private-fargate/.backstage/actions/v1/actions/private-fargate:get-endpoint-status/invoke')
+      .post(
+        '/api/private-fargate/.backstage/actions/v1/actions/private-fargate:get-endpoint-status/invoke',
+      )
       .send({ entityRef: 'payments-api' });
     expect(res.status).toBe(200);
     expect(res.body.output).toMatchObject({
@@ -253,7 +327,11 @@ describe('private-fargate status route', () => {
       presentButNotDeclared: ['ssmmessages'],
       endpointService: {
         serviceId: DEMO.paymentsServiceId,
-        connectionCountsByState: { available: 1, pendingacceptance: 1, rejected: 1 },
+        connectionCountsByState: {
+          available: 1,
+          pendingacceptance: 1,
+          rejected: 1,
+        },
       },
       errors: [],
     });
@@ -266,17 +344,27 @@ describe('private-fargate status route', () => {
       hiddenFrom: ['user:default/outsider'],
     });
     const res = await request(backend.server)
-      .post('/api/private-fargate/.backstage/actions/v1/actions/private-fargate:get-endpoint-status/invoke')
-      .set('authorization', mockCredentials.user.header('user:default/outsider'))
+      .post(
+        '/api/private-fargate/.backstage/actions/v1/actions/private-fargate:get-endpoint-status/invoke',
+      )
+      .set(
+        'authorization',
+        mockCredentials.user.header('user:default/outsider'),
+      )
       .send({ entityRef: 'component:default/payments-api' });
     expect(res.status).toBe(404);
     expect(server.callCount()).toBe(0);
   });
 
   it('should answer the action with 400 for an entity reference it cannot read', async () => {
-    const { backend } = await startStatusBackend({ server, entities: [payments] });
+    const { backend } = await startStatusBackend({
+      server,
+      entities: [payments],
+    });
     const res = await request(backend.server)
-      .post('/api/private-fargate/.backstage/actions/v1/actions/private-fargate:get-endpoint-status/invoke')
+      .post(
+        '/api/private-fargate/.backstage/actions/v1/actions/private-fargate:get-endpoint-status/invoke',
+      )
       .send({ entityRef: 'component:' });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain('entityRef');

@@ -31,8 +31,13 @@ export async function createRouter(options: {
       );
     }
     // Service principals are allowed too: the catalog still decides what they may see.
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    const status = await statusService.getStatus({ entityRef: parsed.data, credentials });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const status = await statusService.getStatus({
+      entityRef: parsed.data,
+      credentials,
+    });
     res.json(status);
   });
 

@@ -87,7 +87,8 @@ export const ENDPOINT_CATALOGUE: readonly EndpointDefinition[] = [
     service: 'logs',
     type: 'Interface',
     policySupported: true,
-    reason: 'CloudWatch Logs, for the awslogs driver, FireLens to CloudWatch and ECS Exec session logs.',
+    reason:
+      'CloudWatch Logs, for the awslogs driver, FireLens to CloudWatch and ECS Exec session logs.',
     docUrl:
       'https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/cloudwatch-logs-and-interface-VPC.html',
   },
@@ -103,7 +104,8 @@ export const ENDPOINT_CATALOGUE: readonly EndpointDefinition[] = [
     service: 'ssm',
     type: 'Interface',
     policySupported: true,
-    reason: 'Systems Manager: Parameter Store parameters in the task definition, SSM activations.',
+    reason:
+      'Systems Manager: Parameter Store parameters in the task definition, SSM activations.',
     docUrl:
       'https://docs.aws.amazon.com/systems-manager/latest/userguide/setup-create-vpc.html',
   },
@@ -111,35 +113,41 @@ export const ENDPOINT_CATALOGUE: readonly EndpointDefinition[] = [
     service: 'ssmmessages',
     type: 'Interface',
     policySupported: true,
-    reason: 'Session Manager message channel used by ECS Exec and SSM sessions.',
-    docUrl: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html',
+    reason:
+      'Session Manager message channel used by ECS Exec and SSM sessions.',
+    docUrl:
+      'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html',
   },
   {
     service: 'kms',
     type: 'Interface',
     policySupported: true,
     reason: 'KMS, when ECS Exec sessions are encrypted with your own KMS key.',
-    docUrl: 'https://docs.aws.amazon.com/kms/latest/developerguide/kms-vpc-endpoint.html',
+    docUrl:
+      'https://docs.aws.amazon.com/kms/latest/developerguide/kms-vpc-endpoint.html',
   },
   {
     service: 'xray',
     type: 'Interface',
     policySupported: true,
     reason: 'X-Ray, for the X-Ray daemon or ADOT collector sending traces.',
-    docUrl: 'https://docs.aws.amazon.com/xray/latest/devguide/xray-security-vpc-endpoint.html',
+    docUrl:
+      'https://docs.aws.amazon.com/xray/latest/devguide/xray-security-vpc-endpoint.html',
   },
   {
     service: 'ecs',
     type: 'Interface',
     policySupported: true,
-    reason: 'ECS API; container instances (EC2 launch type) and code that calls ECS.',
+    reason:
+      'ECS API; container instances (EC2 launch type) and code that calls ECS.',
     docUrl: ECS_ENDPOINTS_DOC,
   },
   {
     service: 'ecs-agent',
     type: 'Interface',
     policySupported: true,
-    reason: 'ECS agent channel; container instances, and Service Connect on Fargate.',
+    reason:
+      'ECS agent channel; container instances, and Service Connect on Fargate.',
     docUrl: ECS_ENDPOINTS_DOC,
   },
   {
@@ -153,14 +161,17 @@ export const ENDPOINT_CATALOGUE: readonly EndpointDefinition[] = [
     service: 'sts',
     type: 'Interface',
     policySupported: true,
-    reason: 'STS, for code that assumes roles itself (task role credentials need no endpoint).',
-    docUrl: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_sts_vpce.html',
+    reason:
+      'STS, for code that assumes roles itself (task role credentials need no endpoint).',
+    docUrl:
+      'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_sts_vpce.html',
   },
   {
     service: 'elasticloadbalancing',
     type: 'Interface',
     policySupported: true,
-    reason: 'ELB API, for code that calls it (target registration by ECS needs no endpoint).',
+    reason:
+      'ELB API, for code that calls it (target registration by ECS needs no endpoint).',
     docUrl:
       'https://docs.aws.amazon.com/elasticloadbalancing/latest/userguide/load-balancer-vpc-endpoints.html',
   },
@@ -168,14 +179,16 @@ export const ENDPOINT_CATALOGUE: readonly EndpointDefinition[] = [
     service: 'elasticfilesystem',
     type: 'Interface',
     policySupported: true,
-    reason: 'EFS API only; NFS mounts go to EFS mount targets in the VPC, not to this endpoint.',
+    reason:
+      'EFS API only; NFS mounts go to EFS mount targets in the VPC, not to this endpoint.',
     docUrl: 'https://docs.aws.amazon.com/efs/latest/ug/efs-vpc-endpoints.html',
   },
   {
     service: 'monitoring',
     type: 'Interface',
     policySupported: true,
-    reason: 'CloudWatch metrics API (PutMetricData), for agents and code that publish metrics.',
+    reason:
+      'CloudWatch metrics API (PutMetricData), for agents and code that publish metrics.',
     docUrl:
       'https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch-and-interface-VPC.html',
   },
@@ -198,7 +211,9 @@ export const ENDPOINT_CATALOGUE: readonly EndpointDefinition[] = [
 ];
 
 /** True when `service` is a suffix in the catalogue. @public */
-export function isKnownEndpointService(service: string): service is EndpointServiceSuffix {
+export function isKnownEndpointService(
+  service: string,
+): service is EndpointServiceSuffix {
   return (ENDPOINT_SERVICE_SUFFIXES as readonly string[]).includes(service);
 }
 
@@ -208,10 +223,14 @@ export function isKnownEndpointService(service: string): service is EndpointServ
  * @public
  */
 export function getEndpointDefinition(service: string): EndpointDefinition {
-  const definition = ENDPOINT_CATALOGUE.find(entry => entry.service === service);
+  const definition = ENDPOINT_CATALOGUE.find(
+    entry => entry.service === service,
+  );
   if (!definition) {
     throw new InputError(
-      `Unknown endpoint service "${service}"; supported: ${ENDPOINT_SERVICE_SUFFIXES.join(', ')}`,
+      `Unknown endpoint service "${service}"; supported: ${ENDPOINT_SERVICE_SUFFIXES.join(
+        ', ',
+      )}`,
     );
   }
   return definition;
@@ -231,14 +250,17 @@ export function catalogueIndex(service: EndpointServiceSuffix): number {
 export function endpointServiceName(region: string, service: string): string {
   if (!isSupportedRegion(region)) {
     throw new InputError(
-      `Unknown AWS Region "${region}"; supported: ${SUPPORTED_REGIONS.join(', ')}`,
+      `Unknown AWS Region "${region}"; supported: ${SUPPORTED_REGIONS.join(
+        ', ',
+      )}`,
     );
   }
   getEndpointDefinition(service);
   return `com.amazonaws.${region}.${service}`;
 }
 
-const SERVICE_NAME_PATTERN = /^com\.amazonaws\.([a-z]{2}(?:-[a-z]+)+-\d)\.(.+)$/;
+const SERVICE_NAME_PATTERN =
+  /^com\.amazonaws\.([a-z]{2}(?:-[a-z]+)+-\d)\.(.+)$/;
 
 /**
  * Splits `com.amazonaws.<region>.<suffix>` into its parts; `undefined` for anything else

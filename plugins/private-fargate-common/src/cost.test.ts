@@ -1,7 +1,9 @@
 import { InputError } from '@backstage/errors';
 import { estimateMonthlyCost } from './cost';
 
-function amounts(lines: { label: string; amount: number }[]): Record<string, number> {
+function amounts(
+  lines: { label: string; amount: number }[],
+): Record<string, number> {
   return Object.fromEntries(lines.map(line => [line.label, line.amount]));
 }
 
@@ -13,8 +15,14 @@ describe('estimateMonthlyCost', () => {
       interfaceEndpoints: 0,
       gbPerMonth: 0,
     });
-    const natHours = estimate.natOnly.lines.find(l => l.unit === 'NAT-gateway-hour')!;
-    expect(natHours).toMatchObject({ quantity: 730, unitPrice: 0.062, amount: 45.26 });
+    const natHours = estimate.natOnly.lines.find(
+      l => l.unit === 'NAT-gateway-hour',
+    )!;
+    expect(natHours).toMatchObject({
+      quantity: 730,
+      unitPrice: 0.062,
+      amount: 45.26,
+    });
   });
 
   it('prices two Tokyo NAT gateways with 1 GB through each at $90.64, public IPv4 on its own line', () => {
@@ -30,7 +38,11 @@ describe('estimateMonthlyCost', () => {
       'Public IPv4 addresses of the NAT gateways: 2 × 730 h': 7.3,
     });
     const hourlyAndData = estimate.natOnly.lines
-      .filter(l => l.unit === 'NAT-gateway-hour' || l.label === 'NAT gateway data processed')
+      .filter(
+        l =>
+          l.unit === 'NAT-gateway-hour' ||
+          l.label === 'NAT gateway data processed',
+      )
       .reduce((sum, l) => sum + l.amount * 100, 0);
     expect(Math.round(hourlyAndData) / 100).toBe(90.64);
     expect(estimate.natOnly.total).toBe(97.94);
@@ -71,7 +83,11 @@ describe('estimateMonthlyCost', () => {
       natOnly: 33.64,
       natPlusEndpoints: 53.21,
     });
-    expect(estimate).toMatchObject({ region: 'ap-northeast-1', currency: 'USD', hoursPerMonth: 730 });
+    expect(estimate).toMatchObject({
+      region: 'ap-northeast-1',
+      currency: 'USD',
+      hoursPerMonth: 730,
+    });
   });
 
   it('reproduces the us-east-1 figures of the reference', () => {
@@ -127,17 +143,43 @@ describe('estimateMonthlyCost', () => {
       interfaceEndpoints: 4,
       gbPerMonth: 10,
     });
-    for (const line of [...estimate.endpointsOnly.lines, ...estimate.natOnly.lines]) {
-      expect(line.source).toMatch(/^https:\/\/.* \(as of \d{4}-\d{2}-\d{2}(, unverified)?\)$/);
+    for (const line of [
+      ...estimate.endpointsOnly.lines,
+      ...estimate.natOnly.lines,
+    ]) {
+      expect(line.source).toMatch(
+        /^https:\/\/.* \(as of \d{4}-\d{2}-\d{2}(, unverified)?\)$/,
+      );
     }
   });
 
   it.each([
-    [{ region: 'ca-west-1', azs: 2, interfaceEndpoints: 3, gbPerMonth: 1 }, /region: no prices for Region "ca-west-1"; priced Regions: ap-northeast-1/],
-    [{ region: 'us-east-1', azs: 0, interfaceEndpoints: 3, gbPerMonth: 1 }, /azs: must be at least 1/],
-    [{ region: 'us-east-1', azs: 2, interfaceEndpoints: 1.5, gbPerMonth: 1 }, /interfaceEndpoints: must be a whole number/],
-    [{ region: 'us-east-1', azs: 2, interfaceEndpoints: 3, gbPerMonth: -1 }, /gbPerMonth: must be 0 or more/],
-    [{ region: 'us-east-1', azs: 2, interfaceEndpoints: 3, gbPerMonth: 1, services: 0 }, /services: must be at least 1/],
+    [
+      { region: 'ca-west-1', azs: 2, interfaceEndpoints: 3, gbPerMonth: 1 },
+      /region: no prices for Region "ca-west-1"; priced Regions: ap-northeast-1/,
+    ],
+    [
+      { region: 'us-east-1', azs: 0, interfaceEndpoints: 3, gbPerMonth: 1 },
+      /azs: must be at least 1/,
+    ],
+    [
+      { region: 'us-east-1', azs: 2, interfaceEndpoints: 1.5, gbPerMonth: 1 },
+      /interfaceEndpoints: must be a whole number/,
+    ],
+    [
+      { region: 'us-east-1', azs: 2, interfaceEndpoints: 3, gbPerMonth: -1 },
+      /gbPerMonth: must be 0 or more/,
+    ],
+    [
+      {
+        region: 'us-east-1',
+        azs: 2,
+        interfaceEndpoints: 3,
+        gbPerMonth: 1,
+        services: 0,
+      },
+      /services: must be at least 1/,
+    ],
   ])('rejects %j naming the field', (input, message) => {
     expect(() => estimateMonthlyCost(input)).toThrow(InputError);
     expect(() => estimateMonthlyCost(input)).toThrow(message);

@@ -33,12 +33,16 @@ export interface CostEstimate {
   /** Endpoints carry the AWS-service traffic; NAT gateways stay for everything else. */
   natPlusEndpoints: CostScenario;
   /** Each scenario's total divided by `services`, rounded to cents. */
-  perService: { endpointsOnly: number; natOnly: number; natPlusEndpoints: number };
+  perService: {
+    endpointsOnly: number;
+    natOnly: number;
+    natPlusEndpoints: number;
+  };
 }
 
 function wholeNumber(min: number, max: number) {
   return z
-    .number({ error: requiredOr('must be a number') })
+    .number(requiredOr('must be a number'))
     .int('must be a whole number')
     .min(min, `must be at least ${min}`)
     .max(max, `must be at most ${max}`);
@@ -47,24 +51,36 @@ function wholeNumber(min: number, max: number) {
 /** Input of {@link estimateMonthlyCost}. @public */
 export const costEstimateInputSchema = z
   .object({
-    region: z.string({ error: requiredOr('must be a Region code') }).superRefine((region, ctx) => {
-      if (!PRICED_REGIONS.includes(region)) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `no prices for Region "${region}"; priced Regions: ${PRICED_REGIONS.join(', ')}`,
-        });
-      }
-    }),
-    azs: wholeNumber(1, 6).describe('Availability Zones with endpoint ENIs / NAT gateways'),
+    region: z
+      .string(requiredOr('must be a Region code'))
+      .superRefine((region, ctx) => {
+        if (!PRICED_REGIONS.includes(region)) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `no prices for Region "${region}"; priced Regions: ${PRICED_REGIONS.join(
+              ', ',
+            )}`,
+          });
+        }
+      }),
+    azs: wholeNumber(1, 6).describe(
+      'Availability Zones with endpoint ENIs / NAT gateways',
+    ),
     interfaceEndpoints: wholeNumber(0, 200).describe(
       'Interface endpoints in the VPC (gateway endpoints are free)',
     ),
     gbPerMonth: z
-      .number({ error: requiredOr('must be a number') })
+      .number(requiredOr('must be a number'))
       .min(0, 'must be 0 or more')
-      .describe('GB per month of traffic to AWS services, summed over all services and AZs'),
-    services: wholeNumber(1, 10000).default(1).describe('Services sharing the VPC endpoints'),
-    natGateways: wholeNumber(0, 6).optional().describe('NAT gateways (default: one per AZ)'),
+      .describe(
+        'GB per month of traffic to AWS services, summed over all services and AZs',
+      ),
+    services: wholeNumber(1, 10000)
+      .default(1)
+      .describe('Services sharing the VPC endpoints'),
+    natGateways: wholeNumber(0, 6)
+      .optional()
+      .describe('NAT gateways (default: one per AZ)'),
     hoursPerMonth: z
       .number()
       .positive('must be more than 0')
@@ -96,12 +112,17 @@ function line(
     unit,
     unitPrice: price.usd,
     amount: toCents(quantity * price.usd) / 100,
-    source: `${price.source} (as of ${price.asOf}${price.confidence === 'unverified' ? ', unverified' : ''})`,
+    source: `${price.source} (as of ${price.asOf}${
+      price.confidence === 'unverified' ? ', unverified' : ''
+    })`,
   };
 }
 
 function scenario(lines: CostLine[]): CostScenario {
-  const cents = lines.reduce((sum, item) => sum + Math.round(item.amount * 100), 0);
+  const cents = lines.reduce(
+    (sum, item) => sum + Math.round(item.amount * 100),
+    0,
+  );
   return { lines, total: cents / 100 };
 }
 
@@ -123,7 +144,8 @@ function endpointLines(
   let remaining = gb;
   let lowerBound = 0;
   prices.interfaceEndpointDataTiers.forEach((tier, index) => {
-    const capacity = tier.upToGb === undefined ? Infinity : tier.upToGb - lowerBound;
+    const capacity =
+      tier.upToGb === undefined ? Infinity : tier.upToGb - lowerBound;
     const inTier = Math.min(remaining, capacity);
     // The first tier is always shown so the per-GB rate is visible even at 0 GB.
     if (index === 0 || inTier > 0) {
@@ -144,9 +166,18 @@ function endpointLines(
   return lines;
 }
 
-function natFixedLines(prices: RegionPrices, nats: number, hours: number): CostLine[] {
+function natFixedLines(
+  prices: RegionPrices,
+  nats: number,
+  hours: number,
+): CostLine[] {
   return [
-    line(`NAT gateways: ${nats} × ${hours} h`, nats * hours, 'NAT-gateway-hour', prices.natGatewayHour),
+    line(
+      `NAT gateways: ${nats} × ${hours} h`,
+      nats * hours,
+      'NAT-gateway-hour',
+      prices.natGatewayHour,
+    ),
     line(
       `Public IPv4 addresses of the NAT gateways: ${nats} × ${hours} h`,
       nats * hours,
@@ -164,15 +195,30 @@ function natFixedLines(prices: RegionPrices, nats: number, hours: number): CostL
  * @public
  */
 export function estimateMonthlyCost(input: CostEstimateInput): CostEstimate {
-  const parsed = parseOrThrow(costEstimateInputSchema, input, 'cost estimate input');
+  const parsed = parseOrThrow(
+    costEstimateInputSchema,
+    input,
+    'cost estimate input',
+  );
   const prices = PRICES[parsed.region];
   const hours = parsed.hoursPerMonth;
   const nats = parsed.natGateways ?? parsed.azs;
   const gb = parsed.gbPerMonth;
 
-  const endpoints = endpointLines(prices, parsed.interfaceEndpoints, parsed.azs, hours, gb);
+  const endpoints = endpointLines(
+    prices,
+    parsed.interfaceEndpoints,
+    parsed.azs,
+    hours,
+    gb,
+  );
   const natFixed = natFixedLines(prices, nats, hours);
-  const natData = line('NAT gateway data processed', gb, 'GB', prices.natGatewayData);
+  const natData = line(
+    'NAT gateway data processed',
+    gb,
+    'GB',
+    prices.natGatewayData,
+  );
 
   const endpointsOnly = scenario(endpoints);
   const natOnly = scenario([natFixed[0], natData, natFixed[1]]);

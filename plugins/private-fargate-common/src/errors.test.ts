@@ -1,16 +1,22 @@
 import { InputError } from '@backstage/errors';
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { formatZodError, parseOrThrow } from './errors';
 
 const schema = z.object({
-  name: z.string('not a string'),
-  exec: z.object({ mode: z.enum(['a', 'b'], 'pick a or b') }),
-  list: z.array(z.number('not a number')),
+  name: z.string({ invalid_type_error: 'not a string' }),
+  exec: z.object({
+    mode: z.enum(['a', 'b'], { errorMap: () => ({ message: 'pick a or b' }) }),
+  }),
+  list: z.array(z.number({ invalid_type_error: 'not a number' })),
 });
 
 describe('formatZodError', () => {
   it('prints one "field.path: message" line per issue, with array indexes', () => {
-    const result = schema.safeParse({ name: 1, exec: { mode: 'c' }, list: [1, 'x'] });
+    const result = schema.safeParse({
+      name: 1,
+      exec: { mode: 'c' },
+      list: [1, 'x'],
+    });
     expect(result.success).toBe(false);
     expect(formatZodError(result.error!).split('\n')).toEqual([
       'name: not a string',
@@ -20,7 +26,9 @@ describe('formatZodError', () => {
   });
 
   it('names the whole value when the issue has no path', () => {
-    const result = z.string('not a string').safeParse(3);
+    const result = z
+      .string({ invalid_type_error: 'not a string' })
+      .safeParse(3);
     expect(formatZodError(result.error!)).toBe('(value): not a string');
   });
 });
@@ -31,11 +39,19 @@ describe('parseOrThrow', () => {
   });
 
   it('throws an InputError that says what was parsed and which field is wrong', () => {
-    expect(() => parseOrThrow(schema, { name: 'n', exec: { mode: 'z' }, list: [] }, 'test input')).toThrow(
-      InputError,
-    );
-    expect(() => parseOrThrow(schema, { name: 'n', exec: { mode: 'z' }, list: [] }, 'test input')).toThrow(
-      'Invalid test input:\nexec.mode: pick a or b',
-    );
+    expect(() =>
+      parseOrThrow(
+        schema,
+        { name: 'n', exec: { mode: 'z' }, list: [] },
+        'test input',
+      ),
+    ).toThrow(InputError);
+    expect(() =>
+      parseOrThrow(
+        schema,
+        { name: 'n', exec: { mode: 'z' }, list: [] },
+        'test input',
+      ),
+    ).toThrow('Invalid test input:\nexec.mode: pick a or b');
   });
 });

@@ -15,7 +15,11 @@ export {
   isKnownEndpointService,
   parseEndpointServiceName,
 } from './catalogue';
-export type { EndpointDefinition, EndpointServiceSuffix, EndpointType } from './catalogue';
+export type {
+  EndpointDefinition,
+  EndpointServiceSuffix,
+  EndpointType,
+} from './catalogue';
 export {
   SUPPORTED_REGIONS,
   REGIONS_REQUIRING_ECS_ENDPOINTS,
@@ -29,18 +33,30 @@ export {
   ecrLayerBucketArn,
   s3GatewayPolicyOptionsSchema,
 } from './s3Policy';
-export type { IamPolicyDocument, IamPolicyStatement, S3GatewayPolicyOptions } from './s3Policy';
+export type {
+  IamPolicyDocument,
+  IamPolicyStatement,
+  S3GatewayPolicyOptions,
+} from './s3Policy';
 export { PRICES, PRICED_REGIONS } from './prices';
 export type { PriceTier, RegionPrices, SourcedPrice } from './prices';
 export { estimateMonthlyCost, costEstimateInputSchema } from './cost';
-export type { CostEstimate, CostEstimateInput, CostLine, CostScenario } from './cost';
+export type {
+  CostEstimate,
+  CostEstimateInput,
+  CostLine,
+  CostScenario,
+} from './cost';
 export {
   planEndpointSubnets,
   availabilityZoneSchema,
   endpointSubnetPlanInputSchema,
   AWS_RESERVED_ADDRESSES_PER_SUBNET,
 } from './subnets';
-export type { EndpointSubnetPlanInput, EndpointSubnetProposal } from './subnets';
+export type {
+  EndpointSubnetPlanInput,
+  EndpointSubnetProposal,
+} from './subnets';
 export {
   awsAccountIdSchema,
   awsRegionSchema,

@@ -32,7 +32,9 @@ describe('PRICES', () => {
       const tiers = prices.interfaceEndpointDataTiers;
       expect(tiers[tiers.length - 1].upToGb).toBeUndefined();
       tiers.slice(0, -1).forEach((tier, index) => {
-        expect(tier.upToGb).toBeGreaterThan(index === 0 ? 0 : tiers[index - 1].upToGb!);
+        expect(tier.upToGb).toBeGreaterThan(
+          index === 0 ? 0 : tiers[index - 1].upToGb!,
+        );
       });
     }
   });
@@ -46,7 +48,10 @@ describe('PRICES', () => {
       usd: 0.014,
       confidence: 'sourced',
     });
-    expect(PRICES['us-east-1'].natGatewayData).toMatchObject({ usd: 0.045, confidence: 'sourced' });
+    expect(PRICES['us-east-1'].natGatewayData).toMatchObject({
+      usd: 0.045,
+      confidence: 'sourced',
+    });
     expect(PRICES['eu-west-1'].natGatewayHour.confidence).toBe('unverified');
   });
 });

@@ -44,18 +44,38 @@ const S20 =
 // AWS Pricing Calculator before relying on them. The date is when they were entered.
 const UNVERIFIED_AS_OF = '2026-11-21';
 
-function sourced(usd: number, unit: 'hour' | 'GB', source: string, asOf: string): SourcedPrice {
+function sourced(
+  usd: number,
+  unit: 'hour' | 'GB',
+  source: string,
+  asOf: string,
+): SourcedPrice {
   return { usd, unit, source, asOf, confidence: 'sourced' };
 }
 
-function unverified(usd: number, unit: 'hour' | 'GB', source: string): SourcedPrice {
-  return { usd, unit, source, asOf: UNVERIFIED_AS_OF, confidence: 'unverified' };
+function unverified(
+  usd: number,
+  unit: 'hour' | 'GB',
+  source: string,
+): SourcedPrice {
+  return {
+    usd,
+    unit,
+    source,
+    asOf: UNVERIFIED_AS_OF,
+    confidence: 'unverified',
+  };
 }
 
 // [S18] tiers "first 1 PB $0.01, next 4 PB $0.006, over 5 PB $0.004" (us-east-1 page copy); other
 // Regions' higher tiers are assumed the same (UNCONFIRMED in the reference).
 function dataTiers(first: SourcedPrice): PriceTier[] {
-  const later = (usd: number) => unverified(usd, 'GB', `${PRIVATELINK_PRICING} (tier assumed as in us-east-1)`);
+  const later = (usd: number) =>
+    unverified(
+      usd,
+      'GB',
+      `${PRIVATELINK_PRICING} (tier assumed as in us-east-1)`,
+    );
   return [
     { ...first, upToGb: PB },
     { ...later(0.006), upToGb: 5 * PB },
@@ -69,13 +89,21 @@ function unverifiedRegion(
   natHour: number,
 ): RegionPrices {
   return {
-    interfaceEndpointHour: unverified(endpointHour, 'hour', `${PRIVATELINK_PRICING} (${region})`),
+    interfaceEndpointHour: unverified(
+      endpointHour,
+      'hour',
+      `${PRIVATELINK_PRICING} (${region})`,
+    ),
     interfaceEndpointDataTiers: dataTiers(
       unverified(0.01, 'GB', `${PRIVATELINK_PRICING} (${region})`),
     ),
     natGatewayHour: unverified(natHour, 'hour', `${VPC_PRICING} (${region})`),
     natGatewayData: unverified(natHour, 'GB', `${VPC_PRICING} (${region})`),
-    publicIpv4Hour: unverified(0.005, 'hour', `${VPC_PRICING} (${region}, public IPv4 address)`),
+    publicIpv4Hour: unverified(
+      0.005,
+      'hour',
+      `${VPC_PRICING} (${region}, public IPv4 address)`,
+    ),
   };
 }
 
@@ -88,8 +116,14 @@ export const PRICES: Readonly<Record<string, RegionPrices>> = {
   'us-east-1': {
     interfaceEndpointHour: sourced(0.01, 'hour', S19, '2026-06-01'),
     interfaceEndpointDataTiers: [
-      { ...sourced(0.01, 'GB', `${PRIVATELINK_PRICING} [S18]`, '2026-06-01'), upToGb: PB },
-      { ...sourced(0.006, 'GB', `${PRIVATELINK_PRICING} [S18]`, '2026-06-01'), upToGb: 5 * PB },
+      {
+        ...sourced(0.01, 'GB', `${PRIVATELINK_PRICING} [S18]`, '2026-06-01'),
+        upToGb: PB,
+      },
+      {
+        ...sourced(0.006, 'GB', `${PRIVATELINK_PRICING} [S18]`, '2026-06-01'),
+        upToGb: 5 * PB,
+      },
       sourced(0.004, 'GB', `${PRIVATELINK_PRICING} [S18]`, '2026-06-01'),
     ],
     natGatewayHour: sourced(0.045, 'hour', S19, '2026-06-01'),
@@ -102,12 +136,32 @@ export const PRICES: Readonly<Record<string, RegionPrices>> = {
     ),
   },
   'ap-northeast-1': {
-    interfaceEndpointHour: sourced(0.014, 'hour', `${S20} APN1-VpcEndpoint-Hours`, '2026-09-25'),
-    interfaceEndpointDataTiers: dataTiers(
-      sourced(0.01, 'GB', `${S20} APN1-VpcEndpoint-Bytes (first 1 PB)`, '2026-09-25'),
+    interfaceEndpointHour: sourced(
+      0.014,
+      'hour',
+      `${S20} APN1-VpcEndpoint-Hours`,
+      '2026-09-25',
     ),
-    natGatewayHour: sourced(0.062, 'hour', `${S20} APN1-NatGateway-Hours`, '2026-09-25'),
-    natGatewayData: sourced(0.062, 'GB', `${S20} APN1-NatGateway-Bytes`, '2026-09-25'),
+    interfaceEndpointDataTiers: dataTiers(
+      sourced(
+        0.01,
+        'GB',
+        `${S20} APN1-VpcEndpoint-Bytes (first 1 PB)`,
+        '2026-09-25',
+      ),
+    ),
+    natGatewayHour: sourced(
+      0.062,
+      'hour',
+      `${S20} APN1-NatGateway-Hours`,
+      '2026-09-25',
+    ),
+    natGatewayData: sourced(
+      0.062,
+      'GB',
+      `${S20} APN1-NatGateway-Bytes`,
+      '2026-09-25',
+    ),
     publicIpv4Hour: sourced(
       0.005,
       'hour',

@@ -68,5 +68,7 @@ export const REGIONS_REQUIRING_ECS_ENDPOINTS: readonly SupportedRegion[] = [
 
 /** True when the Region needs the ECS endpoints even for Fargate (see {@link REGIONS_REQUIRING_ECS_ENDPOINTS}). @public */
 export function regionRequiresEcsEndpoints(region: string): boolean {
-  return (REGIONS_REQUIRING_ECS_ENDPOINTS as readonly string[]).includes(region);
+  return (REGIONS_REQUIRING_ECS_ENDPOINTS as readonly string[]).includes(
+    region,
+  );
 }

@@ -9,7 +9,9 @@ describe('ecrLayerBucketArn', () => {
   });
 
   it('refuses an unknown Region', () => {
-    expect(() => ecrLayerBucketArn('tokyo')).toThrow(/region: unknown AWS Region "tokyo"/);
+    expect(() => ecrLayerBucketArn('tokyo')).toThrow(
+      /Invalid region:\n\(value\): unknown AWS Region "tokyo"/,
+    );
   });
 });
 
@@ -47,21 +49,32 @@ describe('buildS3GatewayPolicy', () => {
       'arn:aws:s3:::app.assets/*',
     ]);
     expect(policy.Statement[3].Action).not.toContain('s3:*');
-    expect(new Set(policy.Statement.map(s => s.Sid)).size).toBe(policy.Statement.length);
+    expect(new Set(policy.Statement.map(s => s.Sid)).size).toBe(
+      policy.Statement.length,
+    );
   });
 
   it('rejects bad bucket names and names the field', () => {
     expect(() =>
-      buildS3GatewayPolicy({ region: 'us-east-1', applicationBuckets: ['ok-bucket', 'Bad Bucket'] }),
+      buildS3GatewayPolicy({
+        region: 'us-east-1',
+        applicationBuckets: ['ok-bucket', 'Bad Bucket'],
+      }),
     ).toThrow(InputError);
     expect(() =>
-      buildS3GatewayPolicy({ region: 'us-east-1', applicationBuckets: ['ok-bucket', 'Bad Bucket'] }),
+      buildS3GatewayPolicy({
+        region: 'us-east-1',
+        applicationBuckets: ['ok-bucket', 'Bad Bucket'],
+      }),
     ).toThrow(/applicationBuckets\[1\]: may contain only lower-case/);
-    expect(() => buildS3GatewayPolicy({ region: 'us-east-1', execLogBucket: 'x' })).toThrow(
-      /execLogBucket: must be 3 to 63 characters long/,
-    );
     expect(() =>
-      buildS3GatewayPolicy({ region: 'us-east-1', applicationBuckets: ['dup-b', 'dup-b'] }),
+      buildS3GatewayPolicy({ region: 'us-east-1', execLogBucket: 'x' }),
+    ).toThrow(/execLogBucket: must be 3 to 63 characters long/);
+    expect(() =>
+      buildS3GatewayPolicy({
+        region: 'us-east-1',
+        applicationBuckets: ['dup-b', 'dup-b'],
+      }),
     ).toThrow(/applicationBuckets: lists a bucket twice/);
   });
 });

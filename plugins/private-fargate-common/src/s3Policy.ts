@@ -37,11 +37,16 @@ export const s3GatewayPolicyOptionsSchema = z.object({
   applicationBuckets: z
     .array(s3BucketNameSchema)
     .default([])
-    .refine(buckets => new Set(buckets).size === buckets.length, 'lists a bucket twice'),
+    .refine(
+      buckets => new Set(buckets).size === buckets.length,
+      'lists a bucket twice',
+    ),
 });
 
 /** Input of {@link buildS3GatewayPolicy}. @public */
-export type S3GatewayPolicyOptions = z.input<typeof s3GatewayPolicyOptionsSchema>;
+export type S3GatewayPolicyOptions = z.input<
+  typeof s3GatewayPolicyOptionsSchema
+>;
 
 // ECS Exec writes session logs with PutObject and first reads the bucket's encryption setting
 // [S6] https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html (IAM for S3 logging).
@@ -74,7 +79,9 @@ function sidFor(bucket: string): string {
  *
  * @public
  */
-export function buildS3GatewayPolicy(options: S3GatewayPolicyOptions): IamPolicyDocument {
+export function buildS3GatewayPolicy(
+  options: S3GatewayPolicyOptions,
+): IamPolicyDocument {
   const { region, execLogBucket, applicationBuckets } = parseOrThrow(
     s3GatewayPolicyOptionsSchema,
     options,

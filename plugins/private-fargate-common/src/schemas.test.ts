@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { formatZodError } from './errors';
 import {
   awsAccountIdSchema,
@@ -24,28 +24,143 @@ function errorOf(schema: z.ZodType, value: unknown): string | undefined {
 }
 
 const cases: [string, z.ZodType, unknown[], [unknown, RegExp][]][] = [
-  ['awsAccountIdSchema', awsAccountIdSchema, ['123456789012'], [['12345678901', /12-digit/], ['12345678901a', /12-digit/]]],
-  ['awsRegionSchema', awsRegionSchema, ['ap-northeast-1', 'ca-west-1'], [['ap-northeast-9', /unknown AWS Region "ap-northeast-9"; expected one of/], ['Tokyo', /unknown AWS Region/]]],
-  ['vpcIdSchema', vpcIdSchema, ['vpc-0a1b2c3d', 'vpc-0a1b2c3d4e5f60718'], [['vpc-0A1B2C3D', /lower-case hex/], ['vpc-123', /8 or 17/], ['subnet-0a1b2c3d', /"vpc-"/]]],
-  ['subnetIdSchema', subnetIdSchema, ['subnet-0a1b2c3d4e5f60718'], [['subnet-xyz', /"subnet-"/]]],
-  ['routeTableIdSchema', routeTableIdSchema, ['rtb-0a1b2c3d'], [['rtb-0a1b2c3d4', /"rtb-"/]]],
-  ['securityGroupIdSchema', securityGroupIdSchema, ['sg-0a1b2c3d4e5f60718'], [['sg-', /"sg-"/]]],
-  ['vpcEndpointIdSchema', vpcEndpointIdSchema, ['vpce-0a1b2c3d4e5f60718'], [['vpce-svc-0a1b2c3d4e5f60718', /"vpce-"/]]],
-  ['endpointServiceIdSchema', endpointServiceIdSchema, ['vpce-svc-0a1b2c3d4e5f60718'], [['vpce-0a1b2c3d4e5f60718', /"vpce-svc-"/]]],
-  ['endpointServiceNameSchema', endpointServiceNameSchema, ['com.amazonaws.vpce.ap-northeast-1.vpce-svc-0a1b2c3d4e5f60718'], [['com.amazonaws.ap-northeast-1.ecr.api', /com.amazonaws.vpce.<region>/], ['com.amazonaws.vpce.xx-east-9.vpce-svc-0a1b2c3d', /unknown AWS Region "xx-east-9"/]]],
-  ['s3BucketNameSchema', s3BucketNameSchema, ['my-app-assets', 'logs.example.com', 'a1b'], [
-    ['ab', /3 to 63/], ['a'.repeat(64), /3 to 63/], ['My_Bucket', /lower-case/], ['-bucket', /begin and end/],
-    ['my..bucket', /adjacent dots/], ['192.168.1.10', /IP address/], ['xn--bucket', /must not start with/], ['data-s3alias', /must not end with/],
-  ]],
-  ['cidrSchema', cidrSchema, ['10.0.0.0/16', '192.168.4.0/22', '0.0.0.0/0'], [
-    ['10.0.0.1/16', /host bits set; did you mean 10.0.0.0\/16\?/], ['10.0.0.0/33', /not an IPv4 CIDR/], ['10.0.0.0', /not an IPv4 CIDR/],
-    ['256.0.0.0/8', /not an IPv4 CIDR/], ['010.0.0.0/8', /not an IPv4 CIDR/], ['fd00::/8', /not an IPv4 CIDR/],
-  ]],
-  ['principalArnSchema', principalArnSchema, ['arn:aws:iam::123456789012:root', 'arn:aws:iam::123456789012:role/team/app-consumer'], [
-    ['arn:aws:iam::12345678901:root', /12-digit/], ['arn:aws:iam::123456789012:user/bob', /:role\//], ['*', /arn:aws:iam::/],
-  ]],
-  ['dnsNameSchema', dnsNameSchema, ['api.internal.example.com', 'localhost'], [['-bad.example.com', /DNS name/], ['a..b', /DNS name/], [`${'a'.repeat(64)}.com`, /DNS name/]]],
-  ['serviceNameSchema', serviceNameSchema, ['orders', 'orders-api2', 'ab'], [['a', /2-32/], ['Orders', /lower-case/], ['orders-', /hyphen/], ['2orders', /start with a letter/], ['a--b', /adjacent hyphens/], ['a'.repeat(33), /2-32/]]],
+  [
+    'awsAccountIdSchema',
+    awsAccountIdSchema,
+    ['123456789012'],
+    [
+      ['12345678901', /12-digit/],
+      ['12345678901a', /12-digit/],
+    ],
+  ],
+  [
+    'awsRegionSchema',
+    awsRegionSchema,
+    ['ap-northeast-1', 'ca-west-1'],
+    [
+      [
+        'ap-northeast-9',
+        /unknown AWS Region "ap-northeast-9"; expected one of/,
+      ],
+      ['Tokyo', /unknown AWS Region/],
+    ],
+  ],
+  [
+    'vpcIdSchema',
+    vpcIdSchema,
+    ['vpc-0a1b2c3d', 'vpc-0a1b2c3d4e5f60718'],
+    [
+      ['vpc-0A1B2C3D', /lower-case hex/],
+      ['vpc-123', /8 or 17/],
+      ['subnet-0a1b2c3d', /"vpc-"/],
+    ],
+  ],
+  [
+    'subnetIdSchema',
+    subnetIdSchema,
+    ['subnet-0a1b2c3d4e5f60718'],
+    [['subnet-xyz', /"subnet-"/]],
+  ],
+  [
+    'routeTableIdSchema',
+    routeTableIdSchema,
+    ['rtb-0a1b2c3d'],
+    [['rtb-0a1b2c3d4', /"rtb-"/]],
+  ],
+  [
+    'securityGroupIdSchema',
+    securityGroupIdSchema,
+    ['sg-0a1b2c3d4e5f60718'],
+    [['sg-', /"sg-"/]],
+  ],
+  [
+    'vpcEndpointIdSchema',
+    vpcEndpointIdSchema,
+    ['vpce-0a1b2c3d4e5f60718'],
+    [['vpce-svc-0a1b2c3d4e5f60718', /"vpce-"/]],
+  ],
+  [
+    'endpointServiceIdSchema',
+    endpointServiceIdSchema,
+    ['vpce-svc-0a1b2c3d4e5f60718'],
+    [['vpce-0a1b2c3d4e5f60718', /"vpce-svc-"/]],
+  ],
+  [
+    'endpointServiceNameSchema',
+    endpointServiceNameSchema,
+    ['com.amazonaws.vpce.ap-northeast-1.vpce-svc-0a1b2c3d4e5f60718'],
+    [
+      ['com.amazonaws.ap-northeast-1.ecr.api', /com.amazonaws.vpce.<region>/],
+      [
+        'com.amazonaws.vpce.xx-east-9.vpce-svc-0a1b2c3d',
+        /unknown AWS Region "xx-east-9"/,
+      ],
+    ],
+  ],
+  [
+    's3BucketNameSchema',
+    s3BucketNameSchema,
+    ['my-app-assets', 'logs.example.com', 'a1b'],
+    [
+      ['ab', /3 to 63/],
+      ['a'.repeat(64), /3 to 63/],
+      ['My_Bucket', /lower-case/],
+      ['-bucket', /begin and end/],
+      ['my..bucket', /adjacent dots/],
+      ['192.168.1.10', /IP address/],
+      ['xn--bucket', /must not start with/],
+      ['data-s3alias', /must not end with/],
+    ],
+  ],
+  [
+    'cidrSchema',
+    cidrSchema,
+    ['10.0.0.0/16', '192.168.4.0/22', '0.0.0.0/0'],
+    [
+      ['10.0.0.1/16', /host bits set; did you mean 10.0.0.0\/16\?/],
+      ['10.0.0.0/33', /not an IPv4 CIDR/],
+      ['10.0.0.0', /not an IPv4 CIDR/],
+      ['256.0.0.0/8', /not an IPv4 CIDR/],
+      ['010.0.0.0/8', /not an IPv4 CIDR/],
+      ['fd00::/8', /not an IPv4 CIDR/],
+    ],
+  ],
+  [
+    'principalArnSchema',
+    principalArnSchema,
+    [
+      'arn:aws:iam::123456789012:root',
+      'arn:aws:iam::123456789012:role/team/app-consumer',
+    ],
+    [
+      ['arn:aws:iam::12345678901:root', /12-digit/],
+      ['arn:aws:iam::123456789012:user/bob', /:role\//],
+      ['*', /arn:aws:iam::/],
+    ],
+  ],
+  [
+    'dnsNameSchema',
+    dnsNameSchema,
+    ['api.internal.example.com', 'localhost'],
+    [
+      ['-bad.example.com', /DNS name/],
+      ['a..b', /DNS name/],
+      [`${'a'.repeat(64)}.com`, /DNS name/],
+    ],
+  ],
+  [
+    'serviceNameSchema',
+    serviceNameSchema,
+    ['orders', 'orders-api2', 'ab'],
+    [
+      ['a', /2-32/],
+      ['Orders', /lower-case/],
+      ['orders-', /hyphen/],
+      ['2orders', /start with a letter/],
+      ['a--b', /adjacent hyphens/],
+      ['a'.repeat(33), /2-32/],
+    ],
+  ],
 ];
 
 describe.each(cases)('%s', (_name, schema, valid, invalid) => {
@@ -59,7 +174,11 @@ describe.each(cases)('%s', (_name, schema, valid, invalid) => {
 
 describe('endpointSuffixListSchema', () => {
   it('parses a comma-separated list, ignoring blanks', () => {
-    expect(endpointSuffixListSchema.parse(' ecr.api, ecr.dkr ,s3,,')).toEqual(['ecr.api', 'ecr.dkr', 's3']);
+    expect(endpointSuffixListSchema.parse(' ecr.api, ecr.dkr ,s3,,')).toEqual([
+      'ecr.api',
+      'ecr.dkr',
+      's3',
+    ]);
     expect(endpointSuffixListSchema.parse('')).toEqual([]);
   });
 
@@ -67,6 +186,8 @@ describe('endpointSuffixListSchema', () => {
     expect(errorOf(endpointSuffixListSchema, 'ecr.api,ecr')).toMatch(
       /unknown endpoint service "ecr"; expected one of: ecr.api, ecr.dkr/,
     );
-    expect(errorOf(endpointSuffixListSchema, 'logs,logs')).toMatch(/"logs" is listed twice/);
+    expect(errorOf(endpointSuffixListSchema, 'logs,logs')).toMatch(
+      /"logs" is listed twice/,
+    );
   });
 });

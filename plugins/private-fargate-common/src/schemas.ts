@@ -5,16 +5,19 @@ import {
   EndpointServiceSuffix,
   isKnownEndpointService,
 } from './catalogue';
-import { SUPPORTED_REGIONS, SupportedRegion, isSupportedRegion } from './regions';
+import {
+  SUPPORTED_REGIONS,
+  SupportedRegion,
+  isSupportedRegion,
+} from './regions';
 
 /**
- * A zod error customiser: `is required` for a missing value, `otherwise` for a wrong type.
+ * Type errors for a required field: `is required` when missing, `otherwise` for a wrong type.
  *
  * @public
  */
 export function requiredOr(otherwise: string) {
-  return (issue: { input?: unknown }) =>
-    issue.input === undefined ? 'is required' : otherwise;
+  return { required_error: 'is required', invalid_type_error: otherwise };
 }
 
 /**
@@ -22,10 +25,19 @@ export function requiredOr(otherwise: string) {
  *
  * @public
  */
-export function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
-  return z.enum(values, {
-    error: issue =>
-      `${issue.input === undefined ? 'is required' : `${JSON.stringify(issue.input)} is not allowed`}; expected one of: ${values.join(', ')}`,
+export function oneOf<const T extends readonly [string, ...string[]]>(
+  values: T,
+) {
+  const allowed = `expected one of: ${values.join(', ')}`;
+  return z.enum(values as unknown as [T[number], ...T[number][]], {
+    errorMap: (issue, ctx) => {
+      if (ctx.data === undefined) {
+        return { message: `is required; ${allowed}` };
+      }
+      return {
+        message: `${JSON.stringify(ctx.data)} is not allowed; ${allowed}`,
+      };
+    },
   });
 }
 
@@ -36,12 +48,14 @@ export const awsAccountIdSchema = z
 
 /** A Region code from SUPPORTED_REGIONS. @public */
 export const awsRegionSchema = z
-  .string({ error: requiredOr('must be a Region code such as ap-northeast-1') })
+  .string(requiredOr('must be a Region code such as ap-northeast-1'))
   .superRefine((value, ctx) => {
     if (!isSupportedRegion(value)) {
       ctx.addIssue({
         code: 'custom',
-        message: `unknown AWS Region "${value}"; expected one of: ${SUPPORTED_REGIONS.join(', ')}`,
+        message: `unknown AWS Region "${value}"; expected one of: ${SUPPORTED_REGIONS.join(
+          ', ',
+        )}`,
       });
     }
   })
@@ -65,9 +79,15 @@ export const routeTableIdSchema = awsIdSchema('rtb', 'rtb-0a1b2c3d4e5f60718');
 /** `sg-` security group ID. @public */
 export const securityGroupIdSchema = awsIdSchema('sg', 'sg-0a1b2c3d4e5f60718');
 /** `vpce-` VPC endpoint ID. @public */
-export const vpcEndpointIdSchema = awsIdSchema('vpce', 'vpce-0a1b2c3d4e5f60718');
+export const vpcEndpointIdSchema = awsIdSchema(
+  'vpce',
+  'vpce-0a1b2c3d4e5f60718',
+);
 /** `vpce-svc-` endpoint service ID. @public */
-export const endpointServiceIdSchema = awsIdSchema('vpce-svc', 'vpce-svc-0a1b2c3d4e5f60718');
+export const endpointServiceIdSchema = awsIdSchema(
+  'vpce-svc',
+  'vpce-svc-0a1b2c3d4e5f60718',
+);
 
 /** PrivateLink service name `com.amazonaws.vpce.<region>.vpce-svc-<id>`. @public */
 export const endpointServiceNameSchema = z
@@ -79,12 +99,21 @@ export const endpointServiceNameSchema = z
   .superRefine((value, ctx) => {
     const region = value.split('.')[3];
     if (!isSupportedRegion(region)) {
-      ctx.addIssue({ code: 'custom', message: `unknown AWS Region "${region}" in the service name` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `unknown AWS Region "${region}" in the service name`,
+      });
     }
   });
 
 const FORBIDDEN_BUCKET_PREFIXES = ['xn--', 'sthree-', 'amzn-s3-demo-'];
-const FORBIDDEN_BUCKET_SUFFIXES = ['-s3alias', '--ol-s3', '.mrap', '--x-s3', '--table-s3'];
+const FORBIDDEN_BUCKET_SUFFIXES = [
+  '-s3alias',
+  '--ol-s3',
+  '.mrap',
+  '--x-s3',
+  '--table-s3',
+];
 
 /**
  * S3 general purpose bucket name, by AWS's naming rules
@@ -106,7 +135,8 @@ export const s3BucketNameSchema = z
     'must not be formatted as an IP address',
   )
   .refine(
-    value => !FORBIDDEN_BUCKET_PREFIXES.some(prefix => value.startsWith(prefix)),
+    value =>
+      !FORBIDDEN_BUCKET_PREFIXES.some(prefix => value.startsWith(prefix)),
     `must not start with ${FORBIDDEN_BUCKET_PREFIXES.join(', ')}`,
   )
   .refine(
@@ -117,7 +147,9 @@ export const s3BucketNameSchema = z
 /** IPv4 CIDR block whose address is the network address, e.g. `10.0.0.0/16`. @public */
 export const cidrSchema = z.string().superRefine((value, ctx) => {
   if (
-    !/^(?:0|[1-9]\d{0,2})(?:\.(?:0|[1-9]\d{0,2})){3}\/(?:\d|[12]\d|3[0-2])$/.test(value) ||
+    !/^(?:0|[1-9]\d{0,2})(?:\.(?:0|[1-9]\d{0,2})){3}\/(?:\d|[12]\d|3[0-2])$/.test(
+      value,
+    ) ||
     !ipaddr.IPv4.isValidCIDRFourPartDecimal(value)
   ) {
     ctx.addIssue({
@@ -160,7 +192,10 @@ export const serviceNameSchema = z
     /^[a-z][a-z0-9-]{0,30}[a-z0-9]$/,
     'must be 2-32 characters of lower-case letters, digits and hyphens, start with a letter and not end with a hyphen',
   )
-  .refine(value => !value.includes('--'), 'must not contain two adjacent hyphens');
+  .refine(
+    value => !value.includes('--'),
+    'must not contain two adjacent hyphens',
+  );
 
 /** One endpoint suffix from the catalogue, e.g. `ecr.api`. @public */
 export const endpointServiceSuffixSchema = z
@@ -169,7 +204,9 @@ export const endpointServiceSuffixSchema = z
     if (!isKnownEndpointService(value)) {
       ctx.addIssue({
         code: 'custom',
-        message: `unknown endpoint service "${value}"; expected one of: ${ENDPOINT_SERVICE_SUFFIXES.join(', ')}`,
+        message: `unknown endpoint service "${value}"; expected one of: ${ENDPOINT_SERVICE_SUFFIXES.join(
+          ', ',
+        )}`,
       });
     }
   })
@@ -191,7 +228,9 @@ export const endpointSuffixListSchema = z.string().transform((value, ctx) => {
     if (!isKnownEndpointService(item)) {
       ctx.addIssue({
         code: 'custom',
-        message: `unknown endpoint service "${item}"; expected one of: ${ENDPOINT_SERVICE_SUFFIXES.join(', ')}`,
+        message: `unknown endpoint service "${item}"; expected one of: ${ENDPOINT_SERVICE_SUFFIXES.join(
+          ', ',
+        )}`,
       });
       return z.NEVER;
     }

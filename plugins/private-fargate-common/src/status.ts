@@ -4,7 +4,11 @@
  */
 
 /** @public */
-export type EndpointKind = 'Interface' | 'Gateway' | 'GatewayLoadBalancer' | 'Unknown';
+export type EndpointKind =
+  | 'Interface'
+  | 'Gateway'
+  | 'GatewayLoadBalancer'
+  | 'Unknown';
 
 /** Why a call to AWS failed, in words a person can act on. @public */
 export type StatusErrorKind =
@@ -80,9 +84,18 @@ export interface PrivateFargateStatus {
   endpointService?: EndpointServiceStatus;
   consumerEndpoints?: EndpointStatus[];
   /** Monthly cost of the present interface endpoints, from the common cost model. */
-  monthlyCost?: { currency: 'USD'; total: number; lines: { label: string; amount: number }[] };
+  monthlyCost?: {
+    currency: 'USD';
+    total: number;
+    lines: { label: string; amount: number }[];
+  };
   /** `<name>@<version>` from the entity, with the newest version the portal knows. */
-  template?: { name: string; version: string; latestVersion?: string; behind: boolean };
+  template?: {
+    name: string;
+    version: string;
+    latestVersion?: string;
+    behind: boolean;
+  };
   /** ISO-8601 time of the snapshot this answer was built from. */
   fetchedAt: string;
   /** True when the last refresh failed and an older snapshot is served. */

@@ -6,14 +6,28 @@ describe('planEndpointSubnets', () => {
     expect(
       planEndpointSubnets({
         vpcCidr: '10.0.0.0/16',
-        existingSubnets: ['10.0.0.0/24', '10.0.1.0/24', '10.0.2.0/24', '10.0.4.0/24', '10.0.5.0/24'],
+        existingSubnets: [
+          '10.0.0.0/24',
+          '10.0.1.0/24',
+          '10.0.2.0/24',
+          '10.0.4.0/24',
+          '10.0.5.0/24',
+        ],
         availabilityZones: ['ap-northeast-1a', 'ap-northeast-1c'],
         endpointCount: 5,
         prefixLength: 24,
       }),
     ).toEqual([
-      { availabilityZone: 'ap-northeast-1a', cidr: '10.0.3.0/24', usableAddresses: 251 },
-      { availabilityZone: 'ap-northeast-1c', cidr: '10.0.6.0/24', usableAddresses: 251 },
+      {
+        availabilityZone: 'ap-northeast-1a',
+        cidr: '10.0.3.0/24',
+        usableAddresses: 251,
+      },
+      {
+        availabilityZone: 'ap-northeast-1c',
+        cidr: '10.0.6.0/24',
+        usableAddresses: 251,
+      },
     ]);
   });
 
@@ -27,9 +41,21 @@ describe('planEndpointSubnets', () => {
         endpointCount: 11,
       }),
     ).toEqual([
-      { availabilityZone: 'apne1-az1', cidr: '10.1.16.0/28', usableAddresses: 11 },
-      { availabilityZone: 'apne1-az2', cidr: '10.1.16.16/28', usableAddresses: 11 },
-      { availabilityZone: 'apne1-az4', cidr: '10.1.16.32/28', usableAddresses: 11 },
+      {
+        availabilityZone: 'apne1-az1',
+        cidr: '10.1.16.0/28',
+        usableAddresses: 11,
+      },
+      {
+        availabilityZone: 'apne1-az2',
+        cidr: '10.1.16.16/28',
+        usableAddresses: 11,
+      },
+      {
+        availabilityZone: 'apne1-az4',
+        cidr: '10.1.16.32/28',
+        usableAddresses: 11,
+      },
     ]);
     // 12 endpoints need 17 addresses: a /27.
     expect(
@@ -39,7 +65,13 @@ describe('planEndpointSubnets', () => {
         availabilityZones: ['us-east-1a'],
         endpointCount: 12,
       }),
-    ).toEqual([{ availabilityZone: 'us-east-1a', cidr: '10.1.0.0/27', usableAddresses: 27 }]);
+    ).toEqual([
+      {
+        availabilityZone: 'us-east-1a',
+        cidr: '10.1.0.0/27',
+        usableAddresses: 27,
+      },
+    ]);
   });
 
   it('skips around unaligned existing subnets without overlapping them', () => {
@@ -50,19 +82,50 @@ describe('planEndpointSubnets', () => {
       endpointCount: 6,
       prefixLength: 27,
     });
-    expect(proposals.map(p => p.cidr)).toEqual(['172.16.0.32/27', '172.16.0.128/27', '172.16.0.160/27']);
+    expect(proposals.map(p => p.cidr)).toEqual([
+      '172.16.0.32/27',
+      '172.16.0.128/27',
+      '172.16.0.160/27',
+    ]);
   });
 
   it.each([
-    [{ vpcCidr: '10.0.0.1/16' }, /vpcCidr: "10.0.0.1\/16" has host bits set; did you mean 10.0.0.0\/16\?/],
-    [{ vpcCidr: 'not-a-cidr' }, /vpcCidr: "not-a-cidr" is not an IPv4 CIDR block/],
-    [{ vpcCidr: '10.0.0.0/8' }, /vpcCidr: 10.0.0.0\/8 is not a valid VPC block; AWS allows \/16 to \/28/],
-    [{ existingSubnets: ['10.9.0.0/24'] }, /existingSubnets\[0\]: 10.9.0.0\/24 is not inside the VPC 10.0.0.0\/16/],
-    [{ availabilityZones: [] }, /availabilityZones: list at least one Availability Zone/],
-    [{ availabilityZones: ['a', 'b'] }, /availabilityZones\[0\]: must be an Availability Zone name/],
-    [{ availabilityZones: ['us-east-1a', 'us-east-1a'] }, /lists an Availability Zone twice/],
-    [{ endpointCount: 0 }, /endpointCount: plan at least one interface endpoint/],
-    [{ endpointCount: 30, prefixLength: 28 }, /prefixLength: a \/28 holds 11 endpoint addresses, but 30 endpoints need 30; use \/27 or larger/],
+    [
+      { vpcCidr: '10.0.0.1/16' },
+      /vpcCidr: "10.0.0.1\/16" has host bits set; did you mean 10.0.0.0\/16\?/,
+    ],
+    [
+      { vpcCidr: 'not-a-cidr' },
+      /vpcCidr: "not-a-cidr" is not an IPv4 CIDR block/,
+    ],
+    [
+      { vpcCidr: '10.0.0.0/8' },
+      /vpcCidr: 10.0.0.0\/8 is not a valid VPC block; AWS allows \/16 to \/28/,
+    ],
+    [
+      { existingSubnets: ['10.9.0.0/24'] },
+      /existingSubnets\[0\]: 10.9.0.0\/24 is not inside the VPC 10.0.0.0\/16/,
+    ],
+    [
+      { availabilityZones: [] },
+      /availabilityZones: list at least one Availability Zone/,
+    ],
+    [
+      { availabilityZones: ['a', 'b'] },
+      /availabilityZones\[0\]: must be an Availability Zone name/,
+    ],
+    [
+      { availabilityZones: ['us-east-1a', 'us-east-1a'] },
+      /lists an Availability Zone twice/,
+    ],
+    [
+      { endpointCount: 0 },
+      /endpointCount: plan at least one interface endpoint/,
+    ],
+    [
+      { endpointCount: 30, prefixLength: 28 },
+      /prefixLength: a \/28 holds 11 endpoint addresses, but 30 endpoints need 30; use \/26 or larger/,
+    ],
   ])('rejects %j with a clear InputError', (override, message) => {
     const input = {
       vpcCidr: '10.0.0.0/16',
@@ -79,7 +142,12 @@ describe('planEndpointSubnets', () => {
     expect(() =>
       planEndpointSubnets({
         vpcCidr: '10.0.0.0/24',
-        existingSubnets: ['10.0.0.0/25', '10.0.0.128/26', '10.0.0.192/27', '10.0.0.224/28'],
+        existingSubnets: [
+          '10.0.0.0/25',
+          '10.0.0.128/26',
+          '10.0.0.192/27',
+          '10.0.0.224/28',
+        ],
         availabilityZones: ['us-east-1a', 'us-east-1b'],
         endpointCount: 3,
       }),

@@ -28,7 +28,10 @@ export const endpointSubnetPlanInputSchema = z
     availabilityZones: z
       .array(availabilityZoneSchema)
       .min(1, 'list at least one Availability Zone')
-      .refine(list => new Set(list).size === list.length, 'lists an Availability Zone twice'),
+      .refine(
+        list => new Set(list).size === list.length,
+        'lists an Availability Zone twice',
+      ),
     endpointCount: z
       .number()
       .int('must be a whole number')
@@ -37,14 +40,22 @@ export const endpointSubnetPlanInputSchema = z
     prefixLength: z
       .number()
       .int('must be a whole number')
-      .min(LARGEST_PREFIX, `must be between ${LARGEST_PREFIX} and ${SMALLEST_PREFIX}`)
-      .max(SMALLEST_PREFIX, `must be between ${LARGEST_PREFIX} and ${SMALLEST_PREFIX}`)
+      .min(
+        LARGEST_PREFIX,
+        `must be between ${LARGEST_PREFIX} and ${SMALLEST_PREFIX}`,
+      )
+      .max(
+        SMALLEST_PREFIX,
+        `must be between ${LARGEST_PREFIX} and ${SMALLEST_PREFIX}`,
+      )
       .optional(),
   })
   .strict();
 
 /** @public */
-export type EndpointSubnetPlanInput = z.input<typeof endpointSubnetPlanInputSchema>;
+export type EndpointSubnetPlanInput = z.input<
+  typeof endpointSubnetPlanInputSchema
+>;
 
 /** A proposed endpoint subnet. @public */
 export interface EndpointSubnetProposal {
@@ -68,7 +79,9 @@ function toBlock(cidr: string): Block {
 }
 
 function toCidr(block: Block): string {
-  const bytes = [24, 16, 8, 0].map(shift => Math.floor(block.start / 2 ** shift) % 256);
+  const bytes = [24, 16, 8, 0].map(
+    shift => Math.floor(block.start / 2 ** shift) % 256,
+  );
   return `${bytes.join('.')}/${32 - Math.log2(block.size)}`;
 }
 
@@ -83,8 +96,14 @@ function overlaps(a: Block, b: Block): boolean {
  *
  * @public
  */
-export function planEndpointSubnets(input: EndpointSubnetPlanInput): EndpointSubnetProposal[] {
-  const parsed = parseOrThrow(endpointSubnetPlanInputSchema, input, 'endpoint subnet plan input');
+export function planEndpointSubnets(
+  input: EndpointSubnetPlanInput,
+): EndpointSubnetProposal[] {
+  const parsed = parseOrThrow(
+    endpointSubnetPlanInputSchema,
+    input,
+    'endpoint subnet plan input',
+  );
   const vpc = toBlock(parsed.vpcCidr);
   const vpcPrefix = 32 - Math.log2(vpc.size);
   if (vpcPrefix < LARGEST_PREFIX || vpcPrefix > SMALLEST_PREFIX) {
@@ -95,7 +114,10 @@ export function planEndpointSubnets(input: EndpointSubnetPlanInput): EndpointSub
 
   const existing = parsed.existingSubnets.map((cidr, index) => {
     const block = toBlock(cidr);
-    if (block.start < vpc.start || block.start + block.size > vpc.start + vpc.size) {
+    if (
+      block.start < vpc.start ||
+      block.start + block.size > vpc.start + vpc.size
+    ) {
       throw new InputError(
         `existingSubnets[${index}]: ${cidr} is not inside the VPC ${parsed.vpcCidr}`,
       );
@@ -104,11 +126,16 @@ export function planEndpointSubnets(input: EndpointSubnetPlanInput): EndpointSub
   });
 
   const needed = parsed.endpointCount + AWS_RESERVED_ADDRESSES_PER_SUBNET;
-  const fittingPrefix = Math.min(SMALLEST_PREFIX, 32 - Math.ceil(Math.log2(needed)));
+  const fittingPrefix = Math.min(
+    SMALLEST_PREFIX,
+    32 - Math.ceil(Math.log2(needed)),
+  );
   const prefix = parsed.prefixLength ?? fittingPrefix;
   if (prefix > fittingPrefix) {
     throw new InputError(
-      `prefixLength: a /${prefix} holds ${2 ** (32 - prefix) - AWS_RESERVED_ADDRESSES_PER_SUBNET} ` +
+      `prefixLength: a /${prefix} holds ${
+        2 ** (32 - prefix) - AWS_RESERVED_ADDRESSES_PER_SUBNET
+      } ` +
         `endpoint addresses, but ${parsed.endpointCount} endpoints need ${parsed.endpointCount}; ` +
         `use /${fittingPrefix} or larger`,
     );

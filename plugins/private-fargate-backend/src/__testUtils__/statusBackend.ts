@@ -8,7 +8,10 @@ import type { Ec2QueryServer } from '../testing/ec2QueryServer';
 export const CONFIGURED_ACCOUNTS = ['111111111111', '222222222222'];
 
 /** A Component annotated for the status card. */
-export function annotatedService(name: string, annotations: Record<string, string>): Entity {
+export function annotatedService(
+  name: string,
+  annotations: Record<string, string>,
+): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
@@ -30,8 +33,13 @@ export async function startStatusBackend(options: {
   const inner = catalogServiceMock({ entities: options.entities });
   const catalog = catalogServiceMock.mock({
     getEntityByRef: async (ref, opts) => {
-      const principal = opts?.credentials?.principal as { userEntityRef?: string } | undefined;
-      if (principal?.userEntityRef && options.hiddenFrom?.includes(principal.userEntityRef)) {
+      const principal = opts?.credentials?.principal as
+        | { userEntityRef?: string }
+        | undefined;
+      if (
+        principal?.userEntityRef &&
+        options.hiddenFrom?.includes(principal.userEntityRef)
+      ) {
         return undefined;
       }
       return inner.getEntityByRef(ref, opts);

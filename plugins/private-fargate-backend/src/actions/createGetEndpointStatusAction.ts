@@ -34,8 +34,10 @@ function summarize(status: PrivateFargateStatus) {
             serviceId: status.endpointService.serviceId,
             state: status.endpointService.state,
             acceptanceRequired: status.endpointService.acceptanceRequired,
-            allowedPrincipalsCount: status.endpointService.allowedPrincipalsCount,
-            connectionCountsByState: status.endpointService.connectionCountsByState,
+            allowedPrincipalsCount:
+              status.endpointService.allowedPrincipalsCount,
+            connectionCountsByState:
+              status.endpointService.connectionCountsByState,
           },
         }
       : {}),
@@ -71,14 +73,26 @@ export function registerGetEndpointStatusAction(options: {
           accountId: z.string(),
           region: z.string(),
           vpcId: z.string(),
-          source: z.enum(['aws', 'demo']).describe('demo when the data comes from the local demo EC2 server'),
-          fetchedAt: z.string().describe('ISO-8601 time the snapshot was read from AWS'),
-          stale: z.boolean().describe('true when the last refresh failed and an older snapshot is shown'),
+          source: z
+            .enum(['aws', 'demo'])
+            .describe(
+              'demo when the data comes from the local demo EC2 server',
+            ),
+          fetchedAt: z
+            .string()
+            .describe('ISO-8601 time the snapshot was read from AWS'),
+          stale: z
+            .boolean()
+            .describe(
+              'true when the last refresh failed and an older snapshot is shown',
+            ),
           endpoints: z.array(
             z.object({
               service: z.string(),
               type: z.string(),
-              state: z.string().describe('EC2 state, or missing when declared but absent'),
+              state: z
+                .string()
+                .describe('EC2 state, or missing when declared but absent'),
               declared: z.boolean(),
               present: z.boolean(),
               endpointId: z.string().optional(),

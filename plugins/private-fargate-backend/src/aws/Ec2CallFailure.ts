@@ -33,7 +33,12 @@ const ACCESS_DENIED_CODES = new Set([
   'credentialsprovidererror',
 ]);
 
-const TIMEOUT_CODES = new Set(['timeouterror', 'aborterror', 'requesttimeout', 'etimedout']);
+const TIMEOUT_CODES = new Set([
+  'timeouterror',
+  'aborterror',
+  'requesttimeout',
+  'etimedout',
+]);
 
 function codeOf(error: unknown): string {
   const candidate = error as { name?: unknown; code?: unknown; Code?: unknown };
@@ -44,7 +49,8 @@ function codeOf(error: unknown): string {
 }
 
 function httpStatusOf(error: unknown): number | undefined {
-  return (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+  return (error as { $metadata?: { httpStatusCode?: number } }).$metadata
+    ?.httpStatusCode;
 }
 
 function looksMalformed(error: unknown, code: string): boolean {
@@ -69,7 +75,9 @@ export function classifyEc2Error(
   const code = codeOf(error);
   const lowerCode = code.toLocaleLowerCase('en-US');
   // The SDK appends a hint about hidden fields that means nothing to a reader of the card.
-  const detail = String((error as { message?: unknown }).message ?? error).split('\n')[0];
+  const detail = String(
+    (error as { message?: unknown }).message ?? error,
+  ).split('\n')[0];
   const where = `account ${accountId}, ${region}`;
 
   if (THROTTLING_CODES.has(lowerCode)) {

@@ -54,24 +54,35 @@ export class Ec2Reader {
   /** Every endpoint in one VPC (`DescribeVpcEndpoints` filtered by `vpc-id`). */
   async readVpcEndpoints(target: VpcTarget): Promise<VpcEndpointsSnapshot> {
     const operation = 'DescribeVpcEndpoints';
-    const endpoints = await this.#paginate(target, operation, async (client, token, signal) => {
-      const answer = await client.send(
-        new DescribeVpcEndpointsCommand({
-          Filters: [{ Name: 'vpc-id', Values: [target.vpcId] }],
-          MaxResults: PAGE_SIZE,
-          NextToken: token,
-        }),
-        { abortSignal: signal },
-      );
-      return { items: answer.VpcEndpoints ?? [], nextToken: answer.NextToken };
-    });
+    const endpoints = await this.#paginate(
+      target,
+      operation,
+      async (client, token, signal) => {
+        const answer = await client.send(
+          new DescribeVpcEndpointsCommand({
+            Filters: [{ Name: 'vpc-id', Values: [target.vpcId] }],
+            MaxResults: PAGE_SIZE,
+            NextToken: token,
+          }),
+          { abortSignal: signal },
+        );
+        return {
+          items: answer.VpcEndpoints ?? [],
+          nextToken: answer.NextToken,
+        };
+      },
+    );
     return {
-      endpoints: endpoints.map(endpoint => toEndpointRecord(endpoint, target.region, operation)),
+      endpoints: endpoints.map(endpoint =>
+        toEndpointRecord(endpoint, target.region, operation),
+      ),
     };
   }
 
   /** One endpoint service: its configuration, every connection and its allowed principals. */
-  async readEndpointService(target: EndpointServiceTarget): Promise<EndpointServiceSnapshot> {
+  async readEndpointService(
+    target: EndpointServiceTarget,
+  ): Promise<EndpointServiceSnapshot> {
     const [configuration, connections, principals] = await Promise.all([
       this.#readServiceConfiguration(target),
       this.#paginate(
@@ -86,7 +97,10 @@ export class Ec2Reader {
             }),
             { abortSignal: signal },
           );
-          return { items: answer.VpcEndpointConnections ?? [], nextToken: answer.NextToken };
+          return {
+            items: answer.VpcEndpointConnections ?? [],
+            nextToken: answer.NextToken,
+          };
         },
       ),
       this.#paginate(
@@ -101,7 +115,10 @@ export class Ec2Reader {
             }),
             { abortSignal: signal },
           );
-          return { items: answer.AllowedPrincipals ?? [], nextToken: answer.NextToken };
+          return {
+            items: answer.AllowedPrincipals ?? [],
+            nextToken: answer.NextToken,
+          };
         },
       ),
     ]);
@@ -109,14 +126,19 @@ export class Ec2Reader {
       ...configuration,
       allowedPrincipalsCount: principals.length,
       connections: connections
-        .filter(connection => !connection.ServiceId || connection.ServiceId === target.serviceId)
+        .filter(
+          connection =>
+            !connection.ServiceId || connection.ServiceId === target.serviceId,
+        )
         .map(toConnectionStatus),
     };
   }
 
   async #readServiceConfiguration(
     target: EndpointServiceTarget,
-  ): Promise<Omit<EndpointServiceSnapshot, 'allowedPrincipalsCount' | 'connections'>> {
+  ): Promise<
+    Omit<EndpointServiceSnapshot, 'allowedPrincipalsCount' | 'connections'>
+  > {
     const operation = 'DescribeVpcEndpointServiceConfigurations';
     const configurations = await this.#paginate(
       target,
@@ -129,10 +151,15 @@ export class Ec2Reader {
           }),
           { abortSignal: signal },
         );
-        return { items: answer.ServiceConfigurations ?? [], nextToken: answer.NextToken };
+        return {
+          items: answer.ServiceConfigurations ?? [],
+          nextToken: answer.NextToken,
+        };
       },
     );
-    const configuration = configurations.find(item => item.ServiceId === target.serviceId);
+    const configuration = configurations.find(
+      item => item.ServiceId === target.serviceId,
+    );
     if (!configuration) {
       throw new Ec2CallFailure(
         operation,
@@ -151,7 +178,11 @@ export class Ec2Reader {
   async #paginate<T>(
     target: { accountId: string; region: string },
     operation: string,
-    fetchPage: (client: EC2Client, token: string | undefined, signal: AbortSignal) => Promise<Page<T>>,
+    fetchPage: (
+      client: EC2Client,
+      token: string | undefined,
+      signal: AbortSignal,
+    ) => Promise<Page<T>>,
   ): Promise<T[]> {
     const items: T[] = [];
     const seenTokens = new Set<string>();
@@ -159,8 +190,9 @@ export class Ec2Reader {
     try {
       const client = await this.#client(target.accountId, target.region);
       for (let page = 0; page < MAX_PAGES; page++) {
+        const pageToken = token;
         const result = await withTimeout(this.#options.timeoutMs, signal =>
-          fetchPage(client, token, signal),
+          fetchPage(client, pageToken, signal),
         );
         items.push(...result.items);
         if (!result.nextToken) {
@@ -200,7 +232,9 @@ export class Ec2Reader {
 
   async #createClient(accountId: string, region: string): Promise<EC2Client> {
     const { sdkCredentialProvider } =
-      await this.#options.credentialsManager.getCredentialProvider({ accountId });
+      await this.#options.credentialsManager.getCredentialProvider({
+        accountId,
+      });
     return new EC2Client({
       region,
       credentials: sdkCredentialProvider,
@@ -214,7 +248,10 @@ export class Ec2Reader {
   }
 }
 
-async function withTimeout<T>(ms: number, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+async function withTimeout<T>(
+  ms: number,
+  run: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), ms);
   try {
@@ -231,7 +268,11 @@ async function withTimeout<T>(ms: number, run: (signal: AbortSignal) => Promise<
   }
 }
 
-function requireField<T>(value: T | undefined, field: string, operation: string): T {
+function requireField<T>(
+  value: T | undefined,
+  field: string,
+  operation: string,
+): T {
   if (value === undefined || value === null || value === '') {
     throw new Ec2CallFailure(
       operation,
@@ -252,7 +293,11 @@ function toEndpointRecord(
     .map(entry => entry.DnsName)
     .filter((name): name is string => Boolean(name));
   const record: VpcEndpointRecord = {
-    endpointId: requireField(endpoint.VpcEndpointId, 'VpcEndpointId', operation),
+    endpointId: requireField(
+      endpoint.VpcEndpointId,
+      'VpcEndpointId',
+      operation,
+    ),
     serviceName: requireField(endpoint.ServiceName, 'ServiceName', operation),
     type,
     state: normalizeState(endpoint.State),
@@ -273,7 +318,9 @@ function toEndpointRecord(
   return record;
 }
 
-function toConnectionStatus(connection: VpcEndpointConnection): EndpointConnectionStatus {
+function toConnectionStatus(
+  connection: VpcEndpointConnection,
+): EndpointConnectionStatus {
   const status: EndpointConnectionStatus = {
     endpointId: requireField(
       connection.VpcEndpointId,
@@ -285,7 +332,10 @@ function toConnectionStatus(connection: VpcEndpointConnection): EndpointConnecti
   if (connection.VpcEndpointOwner) {
     status.consumerAccountId = connection.VpcEndpointOwner;
   }
-  if (connection.CreationTimestamp && !Number.isNaN(connection.CreationTimestamp.getTime())) {
+  if (
+    connection.CreationTimestamp &&
+    !Number.isNaN(connection.CreationTimestamp.getTime())
+  ) {
     status.createdAt = connection.CreationTimestamp.toISOString();
   }
   return status;

@@ -35,4 +35,8 @@ export type EndpointServiceSnapshot = {
 export type VpcTarget = { accountId: string; region: string; vpcId: string };
 
 /** Where an endpoint service lives in AWS. */
-export type EndpointServiceTarget = { accountId: string; region: string; serviceId: string };
+export type EndpointServiceTarget = {
+  accountId: string;
+  region: string;
+  serviceId: string;
+};

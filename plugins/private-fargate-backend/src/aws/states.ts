@@ -28,7 +28,9 @@ export function normalizeState(state: string | undefined): string {
 
 /** Case-insensitive comparison of two EC2 states. */
 export function isState(state: string, expected: string): boolean {
-  return state.toLocaleLowerCase('en-US') === expected.toLocaleLowerCase('en-US');
+  return (
+    state.toLocaleLowerCase('en-US') === expected.toLocaleLowerCase('en-US')
+  );
 }
 
 const KIND_BY_LOWER_CASE: Record<string, EndpointKind> = {
@@ -39,14 +41,19 @@ const KIND_BY_LOWER_CASE: Record<string, EndpointKind> = {
 
 /** The endpoint type in the card's vocabulary. */
 export function normalizeEndpointKind(type: string | undefined): EndpointKind {
-  return KIND_BY_LOWER_CASE[(type ?? '').toLocaleLowerCase('en-US')] ?? 'Unknown';
+  return (
+    KIND_BY_LOWER_CASE[(type ?? '').toLocaleLowerCase('en-US')] ?? 'Unknown'
+  );
 }
 
 /**
  * Availability Zones of an interface endpoint, read from its zonal DNS names
  * (`vpce-0abc-1def-ap-northeast-1a.ecr.api...`), so no DescribeSubnets call is needed.
  */
-export function availabilityZonesFromDnsNames(dnsNames: string[], region: string): string[] {
+export function availabilityZonesFromDnsNames(
+  dnsNames: string[],
+  region: string,
+): string[] {
   const zonal = new RegExp(`^vpce-[0-9a-z]+-[0-9a-z]+-(${region}[a-z])\\.`);
   const zones = new Set<string>();
   for (const name of dnsNames) {

@@ -1,4 +1,7 @@
-import type { CacheService, LoggerService } from '@backstage/backend-plugin-api';
+import type {
+  CacheService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
 import type { JsonValue } from '@backstage/types';
 import type { StatusCallError } from '@private-fargate/plugin-private-fargate-common';
 import { Ec2CallFailure } from '../aws/Ec2CallFailure';
@@ -11,6 +14,11 @@ export interface SnapshotResult<T> {
   /** True when the last refresh failed and `value` is an older snapshot. */
   stale: boolean;
   errors: StatusCallError[];
+}
+
+/** Where the status service gets snapshots from; {@link SnapshotCache} is the shared, cached one. */
+export interface SnapshotSource {
+  get<T>(key: string, load: () => Promise<T>): Promise<SnapshotResult<T>>;
 }
 
 type StoredSnapshot = {
@@ -32,7 +40,7 @@ const MIN_RETENTION_MS = 60 * 60_000;
  * requests arrive meanwhile; a failed refresh keeps the old value and marks it stale. Failures are
  * remembered for the TTL too, so a broken account is not asked again on every request.
  */
-export class SnapshotCache {
+export class SnapshotCache implements SnapshotSource {
   readonly #cache: CacheService;
   readonly #logger: LoggerService;
   readonly #ttlMs: number;
@@ -58,19 +66,27 @@ export class SnapshotCache {
     this.#cache = options.cache;
     this.#logger = options.logger;
     this.#ttlMs = options.ttlMs;
-    this.#retentionMs = Math.max(options.ttlMs * RETENTION_FACTOR, MIN_RETENTION_MS);
+    this.#retentionMs = Math.max(
+      options.ttlMs * RETENTION_FACTOR,
+      MIN_RETENTION_MS,
+    );
     this.#now = options.now ?? Date.now;
   }
 
   /** The snapshot under `key`, refreshed with `load` when it is older than the TTL; `load` must return plain JSON. */
-  async get<T>(key: string, load: () => Promise<T>): Promise<SnapshotResult<T>> {
+  async get<T>(
+    key: string,
+    load: () => Promise<T>,
+  ): Promise<SnapshotResult<T>> {
     const stored = await this.#read(key);
     if (stored && this.#now() - stored.checkedAt < this.#ttlMs) {
       return toResult<T>(stored);
     }
     let pending = this.#inFlight.get(key);
     if (!pending) {
-      pending = this.#refresh(key, stored, load).finally(() => this.#inFlight.delete(key));
+      pending = this.#refresh(key, stored, load).finally(() =>
+        this.#inFlight.delete(key),
+      );
       this.#inFlight.set(key, pending);
     }
     return pending as Promise<SnapshotResult<T>>;
@@ -107,9 +123,13 @@ export class SnapshotCache {
 
   async #read(key: string): Promise<StoredSnapshot | undefined> {
     try {
-      return (await this.#cache.get(KEY_PREFIX + key)) as StoredSnapshot | undefined;
+      return (await this.#cache.get(KEY_PREFIX + key)) as
+        | StoredSnapshot
+        | undefined;
     } catch (error) {
-      this.#logger.warn(`Could not read snapshot ${key} from the cache: ${error}`);
+      this.#logger.warn(
+        `Could not read snapshot ${key} from the cache: ${error}`,
+      );
       return undefined;
     }
   }
@@ -117,11 +137,17 @@ export class SnapshotCache {
   async #write(key: string, snapshot: StoredSnapshot): Promise<void> {
     try {
       // Snapshots are built from plain objects, strings, numbers and booleans only.
-      await this.#cache.set(KEY_PREFIX + key, snapshot as unknown as JsonValue, {
-        ttl: this.#retentionMs,
-      });
+      await this.#cache.set(
+        KEY_PREFIX + key,
+        snapshot as unknown as JsonValue,
+        {
+          ttl: this.#retentionMs,
+        },
+      );
     } catch (error) {
-      this.#logger.warn(`Could not write snapshot ${key} to the cache: ${error}`);
+      this.#logger.warn(
+        `Could not write snapshot ${key} to the cache: ${error}`,
+      );
     }
   }
 }

@@ -4,14 +4,20 @@ import {
   createServiceFactory,
   createServiceRef,
 } from '@backstage/backend-plugin-api';
-import { CompoundEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  CompoundEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import type { PrivateFargateStatus } from '@private-fargate/plugin-private-fargate-common';
 import { Ec2Reader } from '../aws/Ec2Reader';
-import type { EndpointServiceSnapshot, VpcEndpointsSnapshot } from '../aws/snapshots';
-import { SnapshotCache, SnapshotResult } from '../cache/SnapshotCache';
+import type {
+  EndpointServiceSnapshot,
+  VpcEndpointsSnapshot,
+} from '../aws/snapshots';
+import { SnapshotCache, SnapshotResult, SnapshotSource } from '../cache/SnapshotCache';
 import { readPrivateFargateConfig } from '../config';
 import { buildStatus } from './buildStatus';
 import { readStatusAnnotations } from './readStatusAnnotations';
@@ -33,14 +39,14 @@ type CatalogReader = {
 export class DefaultStatusService implements StatusService {
   readonly #catalog: CatalogReader;
   readonly #reader: Pick<Ec2Reader, 'readVpcEndpoints' | 'readEndpointService'>;
-  readonly #snapshots: SnapshotCache;
+  readonly #snapshots: SnapshotSource;
   readonly #configuredAccountIds: Set<string>;
   readonly #source: 'aws' | 'demo';
 
   static create(options: {
     catalog: CatalogReader;
     reader: Pick<Ec2Reader, 'readVpcEndpoints' | 'readEndpointService'>;
-    snapshots: SnapshotCache;
+    snapshots: SnapshotSource;
     configuredAccountIds: string[];
     demo: boolean;
   }): DefaultStatusService {
@@ -50,7 +56,7 @@ export class DefaultStatusService implements StatusService {
   private constructor(options: {
     catalog: CatalogReader;
     reader: Pick<Ec2Reader, 'readVpcEndpoints' | 'readEndpointService'>;
-    snapshots: SnapshotCache;
+    snapshots: SnapshotSource;
     configuredAccountIds: string[];
     demo: boolean;
   }) {
@@ -70,7 +76,9 @@ export class DefaultStatusService implements StatusService {
       credentials: request.credentials,
     });
     if (!entity) {
-      throw new NotFoundError(`No entity ${entityRef} that you are allowed to see`);
+      throw new NotFoundError(
+        `No entity ${entityRef} that you are allowed to see`,
+      );
     }
     const annotations = readStatusAnnotations(entity);
     const now = new Date();
@@ -93,17 +101,32 @@ export class DefaultStatusService implements StatusService {
     }
 
     const [vpc, service] = await Promise.all([
-      this.#snapshots.get<VpcEndpointsSnapshot>(`vpc:${accountId}:${region}:${vpcId}`, () =>
-        this.#reader.readVpcEndpoints({ accountId, region, vpcId }),
+      this.#snapshots.get<VpcEndpointsSnapshot>(
+        `vpc:${accountId}:${region}:${vpcId}`,
+        () => this.#reader.readVpcEndpoints({ accountId, region, vpcId }),
       ),
       endpointServiceId
         ? this.#snapshots.get<EndpointServiceSnapshot>(
             `service:${accountId}:${region}:${endpointServiceId}`,
-            () => this.#reader.readEndpointService({ accountId, region, serviceId: endpointServiceId }),
+            () =>
+              this.#reader.readEndpointService({
+                accountId,
+                region,
+                serviceId: endpointServiceId,
+              }),
           )
-        : Promise.resolve<SnapshotResult<EndpointServiceSnapshot> | undefined>(undefined),
+        : Promise.resolve<SnapshotResult<EndpointServiceSnapshot> | undefined>(
+            undefined,
+          ),
     ]);
-    return buildStatus({ entityRef, annotations, source: this.#source, vpc, service, now });
+    return buildStatus({
+      entityRef,
+      annotations,
+      source: this.#source,
+      vpc,
+      service,
+      now,
+    });
   }
 }
 
@@ -129,7 +152,11 @@ export const statusServiceRef = createServiceRef<StatusService>({
             timeoutMs: settings.timeoutMs,
             maxAttempts: settings.maxAttempts,
           }),
-          snapshots: SnapshotCache.create({ cache, logger, ttlMs: settings.cacheTtlMs }),
+          snapshots: SnapshotCache.create({
+            cache,
+            logger,
+            ttlMs: settings.cacheTtlMs,
+          }),
           configuredAccountIds: settings.configuredAccountIds,
           demo: settings.demo,
         });

@@ -36,7 +36,11 @@ function isPresent(record: VpcEndpointRecord): boolean {
   return !isState(record.state, 'deleted');
 }
 
-function toRow(record: VpcEndpointRecord, service: string, declared: boolean): EndpointStatus {
+function toRow(
+  record: VpcEndpointRecord,
+  service: string,
+  declared: boolean,
+): EndpointStatus {
   const row: EndpointStatus = {
     service,
     serviceName: record.serviceName,
@@ -58,7 +62,11 @@ function toRow(record: VpcEndpointRecord, service: string, declared: boolean): E
   return row;
 }
 
-function missingRow(service: string, serviceName: string, type: EndpointStatus['type']): EndpointStatus {
+function missingRow(
+  service: string,
+  serviceName: string,
+  type: EndpointStatus['type'],
+): EndpointStatus {
   return {
     service,
     serviceName,
@@ -74,14 +82,18 @@ function missingRow(service: string, serviceName: string, type: EndpointStatus['
 
 function byServiceThenId(a: EndpointStatus, b: EndpointStatus): number {
   return (
-    a.service.localeCompare(b.service) || (a.endpointId ?? '').localeCompare(b.endpointId ?? '')
+    a.service.localeCompare(b.service) ||
+    (a.endpointId ?? '').localeCompare(b.endpointId ?? '')
   );
 }
 
 function awsServiceRows(
   snapshot: VpcEndpointsSnapshot,
   annotations: StatusAnnotations,
-): Pick<PrivateFargateStatus, 'endpoints' | 'declaredButMissing' | 'presentButNotDeclared'> {
+): Pick<
+  PrivateFargateStatus,
+  'endpoints' | 'declaredButMissing' | 'presentButNotDeclared'
+> {
   const declared = new Set(annotations.declaredEndpoints);
   const consumerIds = new Set(annotations.consumerEndpointIds);
   const rows: EndpointStatus[] = [];
@@ -92,18 +104,34 @@ function awsServiceRows(
     }
     rows.push(toRow(record, parsed.service, declared.has(parsed.service)));
   }
-  const presentServices = new Set(rows.filter(row => row.present).map(row => row.service));
+  const presentServices = new Set(
+    rows.filter(row => row.present).map(row => row.service),
+  );
   const declaredButMissing = annotations.declaredEndpoints.filter(
     service => !presentServices.has(service),
   );
-  for (const service of declaredButMissing) {
-    const type = isKnownEndpointService(service) ? getEndpointDefinition(service).type : 'Unknown';
-    rows.push(missingRow(service, endpointServiceName(annotations.region, service), type));
+  const listedServices = new Set(rows.map(row => row.service));
+  // A deleted endpoint already shows the gap; only services AWS does not list at all get a row of their own.
+  for (const service of declaredButMissing.filter(
+    name => !listedServices.has(name),
+  )) {
+    const type = isKnownEndpointService(service)
+      ? getEndpointDefinition(service).type
+      : 'Unknown';
+    rows.push(
+      missingRow(
+        service,
+        endpointServiceName(annotations.region, service),
+        type,
+      ),
+    );
   }
   return {
     endpoints: rows.sort(byServiceThenId),
     declaredButMissing,
-    presentButNotDeclared: [...presentServices].filter(service => !declared.has(service)).sort(),
+    presentButNotDeclared: [...presentServices]
+      .filter(service => !declared.has(service))
+      .sort(),
   };
 }
 
@@ -111,18 +139,24 @@ function consumerRows(
   snapshot: VpcEndpointsSnapshot,
   annotations: StatusAnnotations,
 ): EndpointStatus[] {
-  const byId = new Map(snapshot.endpoints.map(record => [record.endpointId, record]));
+  const byId = new Map(
+    snapshot.endpoints.map(record => [record.endpointId, record]),
+  );
   return annotations.consumerEndpointIds.map(endpointId => {
     const record = byId.get(endpointId);
     if (!record) {
       return { ...missingRow('', '', 'Interface'), endpointId };
     }
-    const service = parseEndpointServiceName(record.serviceName)?.service ?? record.serviceName;
+    const service =
+      parseEndpointServiceName(record.serviceName)?.service ??
+      record.serviceName;
     return toRow(record, service, true);
   });
 }
 
-function serviceStatus(snapshot: EndpointServiceSnapshot): EndpointServiceStatus {
+function serviceStatus(
+  snapshot: EndpointServiceSnapshot,
+): EndpointServiceStatus {
   const connectionCountsByState: Record<string, number> = {};
   for (const connection of snapshot.connections) {
     const key = connection.state.toLocaleLowerCase('en-US');
@@ -158,7 +192,11 @@ export function buildStatus(inputs: StatusInputs): PrivateFargateStatus {
     presentButNotDeclared: [],
     fetchedAt: oldest([vpc?.fetchedAt, service?.fetchedAt], now),
     stale: Boolean(vpc?.stale || service?.stale),
-    errors: [...(inputs.errors ?? []), ...(vpc?.errors ?? []), ...(service?.errors ?? [])],
+    errors: [
+      ...(inputs.errors ?? []),
+      ...(vpc?.errors ?? []),
+      ...(service?.errors ?? []),
+    ],
   };
   if (vpc?.value) {
     Object.assign(status, awsServiceRows(vpc.value, annotations));

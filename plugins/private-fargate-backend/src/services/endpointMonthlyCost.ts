@@ -10,7 +10,11 @@ import { isState } from '../aws/states';
 const MAX_ENDPOINTS_PER_ESTIMATE = 200;
 
 function billableZones(endpoint: EndpointStatus): number {
-  if (endpoint.type !== 'Interface' || !endpoint.present || isState(endpoint.state, 'failed')) {
+  if (
+    endpoint.type !== 'Interface' ||
+    !endpoint.present ||
+    isState(endpoint.state, 'failed')
+  ) {
     return 0;
   }
   return endpoint.availabilityZones.length || endpoint.subnetIds.length;
@@ -32,11 +36,16 @@ export function endpointMonthlyCost(
   for (const endpoint of endpoints) {
     const zones = Math.min(billableZones(endpoint), 6);
     if (zones > 0) {
-      endpointsByZoneCount.set(zones, (endpointsByZoneCount.get(zones) ?? 0) + 1);
+      endpointsByZoneCount.set(
+        zones,
+        (endpointsByZoneCount.get(zones) ?? 0) + 1,
+      );
     }
   }
   const lines: { label: string; amount: number }[] = [];
-  for (const [azs, count] of [...endpointsByZoneCount].sort(([a], [b]) => a - b)) {
+  for (const [azs, count] of [...endpointsByZoneCount].sort(
+    ([a], [b]) => a - b,
+  )) {
     for (let done = 0; done < count; done += MAX_ENDPOINTS_PER_ESTIMATE) {
       const estimate = estimateMonthlyCost({
         region,
@@ -51,6 +60,9 @@ export function endpointMonthlyCost(
       }
     }
   }
-  const cents = lines.reduce((sum, line) => sum + Math.round(line.amount * 100), 0);
+  const cents = lines.reduce(
+    (sum, line) => sum + Math.round(line.amount * 100),
+    0,
+  );
   return { currency: 'USD', total: cents / 100, lines };
 }

@@ -70,17 +70,37 @@ export function readStatusAnnotations(entity: Entity): StatusAnnotations {
   const serviceId = annotation(entity, names.endpointServiceId);
   const consumerIds = annotation(entity, names.consumerEndpointIds);
   return {
-    accountId: parseAnnotation(awsAccountIdSchema, required(entity, names.accountId), names.accountId),
-    region: parseAnnotation(awsRegionSchema, required(entity, names.region), names.region),
-    vpcId: parseAnnotation(vpcIdSchema, required(entity, names.vpcId), names.vpcId),
+    accountId: parseAnnotation(
+      awsAccountIdSchema,
+      required(entity, names.accountId),
+      names.accountId,
+    ),
+    region: parseAnnotation(
+      awsRegionSchema,
+      required(entity, names.region),
+      names.region,
+    ),
+    vpcId: parseAnnotation(
+      vpcIdSchema,
+      required(entity, names.vpcId),
+      names.vpcId,
+    ),
     declaredEndpoints: endpoints
       ? parseAnnotation(endpointSuffixListSchema, endpoints, names.endpoints)
       : [],
     endpointServiceId: serviceId
-      ? parseAnnotation(endpointServiceIdSchema, serviceId, names.endpointServiceId)
+      ? parseAnnotation(
+          endpointServiceIdSchema,
+          serviceId,
+          names.endpointServiceId,
+        )
       : undefined,
     consumerEndpointIds: consumerIds
-      ? parseAnnotation(consumerEndpointIdListSchema, consumerIds, names.consumerEndpointIds)
+      ? parseAnnotation(
+          consumerEndpointIdListSchema,
+          consumerIds,
+          names.consumerEndpointIds,
+        )
       : [],
   };
 }

@@ -1,4 +1,8 @@
-import { Ec2Fixture, FixtureVpcEndpoint, interfaceEndpointDnsNames } from './ec2QueryServer';
+import {
+  Ec2Fixture,
+  FixtureVpcEndpoint,
+  interfaceEndpointDnsNames,
+} from './ec2QueryServer';
 
 /** The demo's accounts, Region, VPCs and endpoint service; examples/entities.yaml uses the same IDs. */
 export const DEMO = {
@@ -42,7 +46,12 @@ function awsEndpoint(
     state,
     subnetIds: SUBNETS,
     privateDnsEnabled: true,
-    dnsNames: interfaceEndpointDnsNames(vpcEndpointId, serviceName, DEMO.region, ZONES),
+    dnsNames: interfaceEndpointDnsNames(
+      vpcEndpointId,
+      serviceName,
+      DEMO.region,
+      ZONES,
+    ),
     ...extra,
   };
 }
@@ -62,8 +71,18 @@ export function demoFixture(): Ec2Fixture {
       awsEndpoint(payments, 'vpce-01a2b3c4d5e6f7002', 'ecr.dkr', 'available'),
       awsEndpoint(payments, 'vpce-01a2b3c4d5e6f7003', 's3', 'available'),
       awsEndpoint(payments, 'vpce-01a2b3c4d5e6f7004', 'logs', 'pending'),
-      awsEndpoint(payments, 'vpce-01a2b3c4d5e6f7005', 'secretsmanager', 'available'),
-      awsEndpoint(payments, 'vpce-01a2b3c4d5e6f7006', 'ssmmessages', 'available'),
+      awsEndpoint(
+        payments,
+        'vpce-01a2b3c4d5e6f7005',
+        'secretsmanager',
+        'available',
+      ),
+      awsEndpoint(
+        payments,
+        'vpce-01a2b3c4d5e6f7006',
+        'ssmmessages',
+        'available',
+      ),
       awsEndpoint(orders, 'vpce-02b3c4d5e6f7a8001', 'ecr.api', 'available'),
       awsEndpoint(orders, 'vpce-02b3c4d5e6f7a8002', 'ecr.dkr', 'available'),
       awsEndpoint(orders, 'vpce-02b3c4d5e6f7a8003', 's3', 'available'),
@@ -91,7 +110,8 @@ export function demoFixture(): Ec2Fixture {
       awsEndpoint(reports, 'vpce-03c4d5e6f7a8b9005', 'kms', 'failed', {
         lastError: {
           code: 'InsufficientFreeAddressesInSubnet',
-          message: 'The subnet subnet-0ee55ff66aa77bb88 has no free addresses for the endpoint ENI.',
+          message:
+            'The subnet subnet-0ee55ff66aa77bb88 has no free addresses for the endpoint ENI.',
         },
       }),
     ],
@@ -128,8 +148,14 @@ export function demoFixture(): Ec2Fixture {
       },
     ],
     permissions: [
-      { serviceId: DEMO.paymentsServiceId, principal: `arn:aws:iam::${DEMO.consumerAccountId}:root` },
-      { serviceId: DEMO.paymentsServiceId, principal: 'arn:aws:iam::333333333333:root' },
+      {
+        serviceId: DEMO.paymentsServiceId,
+        principal: `arn:aws:iam::${DEMO.consumerAccountId}:root`,
+      },
+      {
+        serviceId: DEMO.paymentsServiceId,
+        principal: 'arn:aws:iam::333333333333:root',
+      },
     ],
   };
 }

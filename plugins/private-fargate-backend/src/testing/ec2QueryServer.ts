@@ -80,11 +80,15 @@ function escapeXml(value: string): string {
 }
 
 function element(name: string, value: string | boolean | undefined): string {
-  return value === undefined ? '' : `<${name}>${escapeXml(String(value))}</${name}>`;
+  return value === undefined
+    ? ''
+    : `<${name}>${escapeXml(String(value))}</${name}>`;
 }
 
 function stringSet(name: string, values: string[] | undefined): string {
-  return `<${name}>${(values ?? []).map(value => element('item', value)).join('')}</${name}>`;
+  return `<${name}>${(values ?? [])
+    .map(value => element('item', value))
+    .join('')}</${name}>`;
 }
 
 function errorAnswer(status: number, code: string, message: string): Answer {
@@ -111,12 +115,17 @@ function successAnswer(action: string, content: string): Answer {
 }
 
 /** Values of `Filter.N.Value.M` for the filter named `name`. */
-function filterValues(params: Record<string, string>, name: string): string[] | undefined {
+function filterValues(
+  params: Record<string, string>,
+  name: string,
+): string[] | undefined {
   for (const [key, value] of Object.entries(params)) {
     const match = /^Filter\.(\d+)\.Name$/.exec(key);
     if (match && value === name) {
       return Object.entries(params)
-        .filter(([valueKey]) => valueKey.startsWith(`Filter.${match[1]}.Value.`))
+        .filter(([valueKey]) =>
+          valueKey.startsWith(`Filter.${match[1]}.Value.`),
+        )
         .map(([, filterValue]) => filterValue);
     }
   }
@@ -133,17 +142,25 @@ function vpcEndpointXml(endpoint: FixtureVpcEndpoint): string {
   return `<item>${element('vpcEndpointId', endpoint.vpcEndpointId)}${element(
     'vpcEndpointType',
     endpoint.type,
-  )}${element('vpcId', endpoint.vpcId)}${element('serviceName', endpoint.serviceName)}${element(
-    'state',
-    endpoint.state,
-  )}${stringSet('routeTableIdSet', endpoint.routeTableIds)}${stringSet(
-    'subnetIdSet',
-    endpoint.subnetIds,
-  )}${element('privateDnsEnabled', endpoint.privateDnsEnabled ?? false)}${element(
-    'requesterManaged',
-    false,
-  )}<dnsEntrySet>${(endpoint.dnsNames ?? [])
-    .map(name => `<item>${element('dnsName', name)}${element('hostedZoneId', 'Z2E726K9Y6RL4W')}</item>`)
+  )}${element('vpcId', endpoint.vpcId)}${element(
+    'serviceName',
+    endpoint.serviceName,
+  )}${element('state', endpoint.state)}${stringSet(
+    'routeTableIdSet',
+    endpoint.routeTableIds,
+  )}${stringSet('subnetIdSet', endpoint.subnetIds)}${element(
+    'privateDnsEnabled',
+    endpoint.privateDnsEnabled ?? false,
+  )}${element('requesterManaged', false)}<dnsEntrySet>${(
+    endpoint.dnsNames ?? []
+  )
+    .map(
+      name =>
+        `<item>${element('dnsName', name)}${element(
+          'hostedZoneId',
+          'Z2E726K9Y6RL4W',
+        )}</item>`,
+    )
     .join('')}</dnsEntrySet>${element(
     'creationTimestamp',
     endpoint.createdAt ?? '2026-01-15T09:30:00.000Z',
@@ -158,10 +175,13 @@ function vpcEndpointXml(endpoint: FixtureVpcEndpoint): string {
 }
 
 function serviceConfigurationXml(service: FixtureServiceConfiguration): string {
-  return `<item><serviceType><item>${element('serviceType', 'Interface')}</item></serviceType>${element(
-    'serviceId',
-    service.serviceId,
-  )}${element('serviceName', service.serviceName)}${element('serviceState', service.state)}${stringSet(
+  return `<item><serviceType><item>${element(
+    'serviceType',
+    'Interface',
+  )}</item></serviceType>${element('serviceId', service.serviceId)}${element(
+    'serviceName',
+    service.serviceName,
+  )}${element('serviceState', service.state)}${stringSet(
     'availabilityZoneSet',
     service.availabilityZones,
   )}${element('acceptanceRequired', service.acceptanceRequired)}${element(
@@ -215,7 +235,11 @@ export class Ec2QueryServer {
     return server;
   }
 
-  private constructor(options: { fixture: Ec2Fixture; pageSize?: number; latencyMs?: number }) {
+  private constructor(options: {
+    fixture: Ec2Fixture;
+    pageSize?: number;
+    latencyMs?: number;
+  }) {
     this.#fixture = options.fixture;
     this.#pageSize = options.pageSize ?? 1000;
     this.#latencyMs = options.latencyMs ?? 0;
@@ -275,18 +299,31 @@ export class Ec2QueryServer {
     await new Promise<void>(resolve => this.#server.close(() => resolve()));
   }
 
-  async #handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  async #handle(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+  ): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) {
       chunks.push(chunk as Buffer);
     }
-    const params = Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
-    const credential = /Credential=([^/]+)\/\d+\/([^/]+)\//.exec(req.headers.authorization ?? '');
+    const params = Object.fromEntries(
+      new URLSearchParams(Buffer.concat(chunks).toString('utf8')),
+    );
+    const credential = /Credential=([^/]+)\/\d+\/([^/]+)\//.exec(
+      req.headers.authorization ?? '',
+    );
     const action = params.Action ?? '';
-    this.#calls.push({ action, params, accessKeyId: credential?.[1], region: credential?.[2] });
+    this.#calls.push({
+      action,
+      params,
+      accessKeyId: credential?.[1],
+      region: credential?.[2],
+    });
 
     const fault = this.#faults.get(action) ?? this.#faults.get('*');
-    const delayMs = (fault?.kind === 'slow' ? fault.delayMs : 0) + this.#latencyMs;
+    const delayMs =
+      (fault?.kind === 'slow' ? fault.delayMs : 0) + this.#latencyMs;
     if (delayMs > 0) {
       await new Promise(resolve => setTimeout(resolve, delayMs));
       if (res.destroyed || req.socket.destroyed) {
@@ -305,13 +342,25 @@ export class Ec2QueryServer {
     fault: Ec2Fault | undefined,
   ): Answer {
     if (method !== 'POST') {
-      return errorAnswer(400, 'InvalidAction', 'The EC2 Query API is reached with POST here.');
+      return errorAnswer(
+        400,
+        'InvalidAction',
+        'The EC2 Query API is reached with POST here.',
+      );
     }
     switch (fault?.kind) {
       case 'throttle':
-        return errorAnswer(503, 'RequestLimitExceeded', 'Request limit exceeded.');
+        return errorAnswer(
+          503,
+          'RequestLimitExceeded',
+          'Request limit exceeded.',
+        );
       case 'server-error':
-        return errorAnswer(500, 'InternalError', 'An internal error has occurred.');
+        return errorAnswer(
+          500,
+          'InternalError',
+          'An internal error has occurred.',
+        );
       case 'unauthorized':
         return errorAnswer(
           403,
@@ -336,7 +385,11 @@ export class Ec2QueryServer {
       case 'DescribeVpcEndpointServicePermissions':
         return this.#describePermissions(params);
       default:
-        return errorAnswer(400, 'InvalidAction', `The action ${action} is not valid for this web service.`);
+        return errorAnswer(
+          400,
+          'InvalidAction',
+          `The action ${action} is not valid for this web service.`,
+        );
     }
   }
 
@@ -349,9 +402,15 @@ export class Ec2QueryServer {
   ): Answer {
     let offset = 0;
     if (params.NextToken) {
-      offset = Number(Buffer.from(params.NextToken, 'base64url').toString('utf8'));
+      offset = Number(
+        Buffer.from(params.NextToken, 'base64url').toString('utf8'),
+      );
       if (!Number.isInteger(offset) || offset < 0 || offset > items.length) {
-        return errorAnswer(400, 'InvalidNextToken', 'The specified token is not valid.');
+        return errorAnswer(
+          400,
+          'InvalidNextToken',
+          'The specified token is not valid.',
+        );
       }
     }
     const requested = Number(params.MaxResults ?? this.#pageSize);
@@ -362,7 +421,9 @@ export class Ec2QueryServer {
       action,
       `<${setName}>${page.map(toXml).join('')}</${setName}>${element(
         'nextToken',
-        next === undefined ? undefined : Buffer.from(String(next)).toString('base64url'),
+        next === undefined
+          ? undefined
+          : Buffer.from(String(next)).toString('base64url'),
       )}`,
     );
   }
@@ -375,13 +436,22 @@ export class Ec2QueryServer {
         (!vpcIds || vpcIds.includes(endpoint.vpcId)) &&
         (ids.length === 0 || ids.includes(endpoint.vpcEndpointId)),
     );
-    return this.#page('DescribeVpcEndpoints', params, endpoints, 'vpcEndpointSet', vpcEndpointXml);
+    return this.#page(
+      'DescribeVpcEndpoints',
+      params,
+      endpoints,
+      'vpcEndpointSet',
+      vpcEndpointXml,
+    );
   }
 
   #describeServiceConfigurations(params: Record<string, string>): Answer {
     const ids = listValues(params, 'ServiceId');
     const unknown = ids.find(
-      id => !this.#fixture.serviceConfigurations.some(service => service.serviceId === id),
+      id =>
+        !this.#fixture.serviceConfigurations.some(
+          service => service.serviceId === id,
+        ),
     );
     if (unknown) {
       return errorAnswer(
@@ -418,7 +488,11 @@ export class Ec2QueryServer {
 
   #describePermissions(params: Record<string, string>): Answer {
     const serviceId = params.ServiceId;
-    if (!this.#fixture.serviceConfigurations.some(service => service.serviceId === serviceId)) {
+    if (
+      !this.#fixture.serviceConfigurations.some(
+        service => service.serviceId === serviceId,
+      )
+    ) {
       return errorAnswer(
         400,
         'InvalidVpcEndpointServiceId.NotFound',
@@ -445,9 +519,15 @@ export function interfaceEndpointDnsNames(
   region: string,
   availabilityZones: string[],
 ): string[] {
-  const label = `${endpointId}-${endpointId.slice(-8).split('').reverse().join('')}`;
+  const label = `${endpointId}-${endpointId
+    .slice(-8)
+    .split('')
+    .reverse()
+    .join('')}`;
   const suffix = serviceName.startsWith(`com.amazonaws.${region}.`)
-    ? `${serviceName.slice(`com.amazonaws.${region}.`.length)}.${region}.vpce.amazonaws.com`
+    ? `${serviceName.slice(
+        `com.amazonaws.${region}.`.length,
+      )}.${region}.vpce.amazonaws.com`
     : `${serviceName.split('.').pop()}.${region}.vpce.amazonaws.com`;
   return [
     `${label}.${suffix}`,

@@ -33,7 +33,12 @@ const rows: Row[] = [
   },
   {
     name: 'scenario 1 on platform 1.3.0: only ecr.dkr and s3 for pulls',
-    input: { ...tokyo, platformVersion: '1.3.0', logging: 'none', egress: 'nat' },
+    input: {
+      ...tokyo,
+      platformVersion: '1.3.0',
+      logging: 'none',
+      egress: 'nat',
+    },
     endpoints: [
       ['ecr.dkr', ['image-pull:ecr']],
       ['s3', ['image-pull:ecr']],
@@ -96,7 +101,12 @@ const rows: Row[] = [
   },
   {
     name: 'EC2 ignores platform version 1.3.0: ecr.api stays',
-    input: { region: 'us-east-1', launchType: 'EC2', platformVersion: '1.3.0', logging: 'none' },
+    input: {
+      region: 'us-east-1',
+      launchType: 'EC2',
+      platformVersion: '1.3.0',
+      logging: 'none',
+    },
     endpoints: [
       ['ecr.api', ['image-pull:ecr']],
       ['ecr.dkr', ['image-pull:ecr']],
@@ -129,7 +139,12 @@ const rows: Row[] = [
   },
   {
     name: 'pull-through cache with NAT: first pull goes through NAT',
-    input: { ...tokyo, imageSource: 'ecr-pull-through-cache', logging: 'none', egress: 'nat' },
+    input: {
+      ...tokyo,
+      imageSource: 'ecr-pull-through-cache',
+      logging: 'none',
+      egress: 'nat',
+    },
     endpoints: [
       ['ecr.api', ['image-pull:ecr-pull-through-cache']],
       ['ecr.dkr', ['image-pull:ecr-pull-through-cache']],
@@ -139,19 +154,33 @@ const rows: Row[] = [
   },
   {
     name: 'outside registry with registry credentials and no internet',
-    input: { ...tokyo, imageSource: 'external', logging: 'none', secrets: ['secretsmanager'] },
+    input: {
+      ...tokyo,
+      imageSource: 'external',
+      logging: 'none',
+      secrets: ['secretsmanager'],
+    },
     endpoints: [['secretsmanager', ['secrets:secretsmanager']]],
     warnings: [['external-registry', 'warning']],
   },
   {
     name: 'outside registry, nothing else: no endpoints at all',
-    input: { ...tokyo, imageSource: 'external', logging: 'none', egress: 'nat' },
+    input: {
+      ...tokyo,
+      imageSource: 'external',
+      logging: 'none',
+      egress: 'nat',
+    },
     endpoints: [],
     warnings: [['external-registry', 'info']],
   },
   {
     name: 'both secret sources and X-Ray',
-    input: { region: 'eu-west-1', secrets: ['ssm', 'secretsmanager'], xray: true },
+    input: {
+      region: 'eu-west-1',
+      secrets: ['ssm', 'secretsmanager'],
+      xray: true,
+    },
     endpoints: [
       ['ecr.api', ['image-pull:ecr']],
       ['ecr.dkr', ['image-pull:ecr']],
@@ -179,7 +208,13 @@ const rows: Row[] = [
   },
   {
     name: 'Exec session logs to CloudWatch alone still need logs',
-    input: { ...tokyo, imageSource: 'external', logging: 'none', egress: 'nat', exec: { enabled: true, sessionLogs: 'cloudwatch' } },
+    input: {
+      ...tokyo,
+      imageSource: 'external',
+      logging: 'none',
+      egress: 'nat',
+      exec: { enabled: true, sessionLogs: 'cloudwatch' },
+    },
     endpoints: [
       ['logs', ['exec:session-logs:cloudwatch']],
       ['ssmmessages', ['exec']],
@@ -213,7 +248,12 @@ const rows: Row[] = [
   },
   {
     name: 'Service Connect on EC2 lists both reasons on ecs-agent',
-    input: { region: 'us-west-2', logging: 'none', launchType: 'EC2', serviceConnect: true },
+    input: {
+      region: 'us-west-2',
+      logging: 'none',
+      launchType: 'EC2',
+      serviceConnect: true,
+    },
     endpoints: [
       ['ecr.api', ['image-pull:ecr']],
       ['ecr.dkr', ['image-pull:ecr']],
@@ -248,7 +288,11 @@ const rows: Row[] = [
   },
   {
     name: 'application calls SQS, DynamoDB and STS',
-    input: { ...tokyo, logging: 'none', awsServices: ['sqs', 'dynamodb', 'sts'] },
+    input: {
+      ...tokyo,
+      logging: 'none',
+      awsServices: ['sqs', 'dynamodb', 'sts'],
+    },
     endpoints: [
       ['ecr.api', ['image-pull:ecr']],
       ['ecr.dkr', ['image-pull:ecr']],
@@ -270,7 +314,13 @@ const rows: Row[] = [
   },
   {
     name: 'EFS volumes need no endpoint, bastion and Exec share ssmmessages',
-    input: { ...tokyo, logging: 'none', efs: true, bastion: true, exec: { enabled: true } },
+    input: {
+      ...tokyo,
+      logging: 'none',
+      efs: true,
+      bastion: true,
+      exec: { enabled: true },
+    },
     endpoints: [
       ['ecr.api', ['image-pull:ecr']],
       ['ecr.dkr', ['image-pull:ecr']],
@@ -290,7 +340,10 @@ describe('planEndpoints', () => {
   });
 
   it('gives every endpoint its full service name, type and private DNS setting', () => {
-    const plan = planEndpoints({ region: 'ap-northeast-1', awsServices: ['dynamodb'] });
+    const plan = planEndpoints({
+      region: 'ap-northeast-1',
+      awsServices: ['dynamodb'],
+    });
     expect(
       plan.endpoints.map(e => [e.serviceName, e.type, e.privateDnsEnabled]),
     ).toEqual([
@@ -300,9 +353,11 @@ describe('planEndpoints', () => {
       ['com.amazonaws.ap-northeast-1.logs', 'Interface', true],
       ['com.amazonaws.ap-northeast-1.dynamodb', 'Gateway', undefined],
     ]);
-    expect(plan.endpoints.every(e => e.docUrl.startsWith('https://docs.aws.amazon.com/'))).toBe(
-      true,
-    );
+    expect(
+      plan.endpoints.every(e =>
+        e.docUrl.startsWith('https://docs.aws.amazon.com/'),
+      ),
+    ).toBe(true);
   });
 
   it('attaches the least-privilege S3 policy with the prod- layer bucket and the listed buckets', () => {
@@ -313,21 +368,37 @@ describe('planEndpoints', () => {
       applicationBuckets: ['my-app-assets'],
     });
     const s3 = plan.endpoints.find(e => e.service === 's3')!;
-    expect(s3.policy!.Statement.map(s => [s.Sid, s.Action, s.Resource])).toEqual([
+    expect(
+      s3.policy!.Statement.map(s => [s.Sid, s.Action, s.Resource]),
+    ).toEqual([
       [
         'EcrImageLayers',
         ['s3:GetObject'],
         ['arn:aws:s3:::prod-ap-northeast-1-starport-layer-bucket/*'],
       ],
-      ['EcsExecSessionLogs', ['s3:PutObject'], ['arn:aws:s3:::exec-logs-123/*']],
-      ['EcsExecSessionLogsEncryption', ['s3:GetEncryptionConfiguration'], ['arn:aws:s3:::exec-logs-123']],
+      [
+        'EcsExecSessionLogs',
+        ['s3:PutObject'],
+        ['arn:aws:s3:::exec-logs-123/*'],
+      ],
+      [
+        'EcsExecSessionLogsEncryption',
+        ['s3:GetEncryptionConfiguration'],
+        ['arn:aws:s3:::exec-logs-123'],
+      ],
       [
         'AppBucket1MyAppAssets',
-        expect.arrayContaining(['s3:GetObject', 's3:PutObject', 's3:ListBucket']),
+        expect.arrayContaining([
+          's3:GetObject',
+          's3:PutObject',
+          's3:ListBucket',
+        ]),
         ['arn:aws:s3:::my-app-assets', 'arn:aws:s3:::my-app-assets/*'],
       ],
     ]);
-    expect(plan.endpoints.filter(e => e.policy).map(e => e.service)).toEqual(['s3']);
+    expect(plan.endpoints.filter(e => e.policy).map(e => e.service)).toEqual([
+      's3',
+    ]);
   });
 
   it('fills in the documented defaults', () => {
@@ -350,21 +421,61 @@ describe('planEndpoints', () => {
   });
 
   it.each([
-    [{ region: 'mars-north-1' }, /region: unknown AWS Region "mars-north-1"; expected one of: .*ap-northeast-1/],
-    [{ region: 'us-east-1', launchType: 'LAMBDA' }, /launchType: "LAMBDA" is not allowed; expected one of: FARGATE, EC2/],
-    [{ region: 'us-east-1', platformVersion: '1.5.0' }, /platformVersion: "1.5.0" is not allowed; expected one of: LATEST, 1.4.0, 1.3.0/],
-    [{ region: 'us-east-1', secrets: ['vault'] }, /secrets\[0\]: "vault" is not allowed; expected one of: secretsmanager, ssm/],
-    [{ region: 'us-east-1', awsServices: ['sns'] }, /awsServices\[0\]: unknown endpoint service "sns"; expected one of: ecr.api/],
-    [{ region: 'us-east-1', exec: { enabled: true, sessionLogs: 's3' } }, /execLogBucket: is required when exec.sessionLogs is "s3"/],
-    [{ region: 'us-east-1', exec: { kmsKey: true } }, /exec.kmsKey: needs exec.enabled = true/],
-    [{ region: 'us-east-1', execLogBucket: 'exec-logs' }, /execLogBucket: is only used with exec.sessionLogs = "s3"/],
-    [{ region: 'us-east-1', applicationBuckets: ['Bad_Bucket'] }, /applicationBuckets\[0\]: may contain only lower-case/],
-    [{ region: 'us-east-1', applicationBuckets: ['dup-b', 'dup-b'] }, /applicationBuckets: lists the same bucket twice/],
-    [{ region: 'us-east-1', egress: 'igw' }, /egress: "igw" is not allowed; expected one of: none, nat/],
-    [{ region: 'us-east-1', cpu: 256 }, /Unrecognized key: "cpu"/],
+    [
+      { region: 'mars-north-1' },
+      /region: unknown AWS Region "mars-north-1"; expected one of: .*ap-northeast-1/,
+    ],
+    [
+      { region: 'us-east-1', launchType: 'LAMBDA' },
+      /launchType: "LAMBDA" is not allowed; expected one of: FARGATE, EC2/,
+    ],
+    [
+      { region: 'us-east-1', platformVersion: '1.5.0' },
+      /platformVersion: "1.5.0" is not allowed; expected one of: LATEST, 1.4.0, 1.3.0/,
+    ],
+    [
+      { region: 'us-east-1', secrets: ['vault'] },
+      /secrets\[0\]: "vault" is not allowed; expected one of: secretsmanager, ssm/,
+    ],
+    [
+      { region: 'us-east-1', awsServices: ['sns'] },
+      /awsServices\[0\]: unknown endpoint service "sns"; expected one of: ecr.api/,
+    ],
+    [
+      { region: 'us-east-1', exec: { enabled: true, sessionLogs: 's3' } },
+      /execLogBucket: is required when exec.sessionLogs is "s3"/,
+    ],
+    [
+      { region: 'us-east-1', exec: { kmsKey: true } },
+      /exec.kmsKey: needs exec.enabled = true/,
+    ],
+    [
+      { region: 'us-east-1', execLogBucket: 'exec-logs' },
+      /execLogBucket: is only used with exec.sessionLogs = "s3"/,
+    ],
+    [
+      { region: 'us-east-1', applicationBuckets: ['Bad_Bucket'] },
+      /applicationBuckets\[0\]: may contain only lower-case/,
+    ],
+    [
+      { region: 'us-east-1', applicationBuckets: ['dup-b', 'dup-b'] },
+      /applicationBuckets: lists the same bucket twice/,
+    ],
+    [
+      { region: 'us-east-1', egress: 'igw' },
+      /egress: "igw" is not allowed; expected one of: none, nat/,
+    ],
+    [
+      { region: 'us-east-1', cpu: 256 },
+      /Unrecognized key\(s\) in object: 'cpu'/,
+    ],
     [{}, /region: is required/],
   ])('rejects %j with an InputError naming the field', (input, message) => {
-    expect(() => planEndpoints(input as PlanRequirementsInput)).toThrow(InputError);
-    expect(() => planEndpoints(input as PlanRequirementsInput)).toThrow(message);
+    expect(() => planEndpoints(input as PlanRequirementsInput)).toThrow(
+      InputError,
+    );
+    expect(() => planEndpoints(input as PlanRequirementsInput)).toThrow(
+      message,
+    );
   });
 });

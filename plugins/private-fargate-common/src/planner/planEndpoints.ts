@@ -46,7 +46,11 @@ export interface EndpointPlan {
  * @public
  */
 export function planEndpoints(input: PlanRequirementsInput): EndpointPlan {
-  const requirements = parseOrThrow(planRequirementsSchema, input, 'plan requirements');
+  const requirements = parseOrThrow(
+    planRequirementsSchema,
+    input,
+    'plan requirements',
+  );
   const needs = findEndpointNeeds(requirements);
 
   const reasonsByService = new Map<EndpointServiceSuffix, PlanReason[]>();
@@ -62,31 +66,36 @@ export function planEndpoints(input: PlanRequirementsInput): EndpointPlan {
     .sort((a, b) => catalogueIndex(a) - catalogueIndex(b))
     .map((service): PlannedEndpoint => {
       const definition = getEndpointDefinition(service);
+      const interfaceEndpoint = definition.type === 'Interface';
       const endpoint: PlannedEndpoint = {
         service,
         serviceName: endpointServiceName(requirements.region, service),
         type: definition.type,
+        // [S1] ecr.dkr must have private DNS; the others need it so SDKs resolve the usual
+        // hostnames to the endpoint ENIs [S17].
+        ...(interfaceEndpoint ? { privateDnsEnabled: true } : {}),
         policySupported: definition.policySupported,
+        ...(service === 's3'
+          ? {
+              policy: buildS3GatewayPolicy({
+                region: requirements.region,
+                execLogBucket:
+                  requirements.exec.sessionLogs === 's3' ? requirements.execLogBucket : undefined,
+                applicationBuckets: requirements.applicationBuckets,
+              }),
+            }
+          : {}),
         reasons: reasonsByService.get(service)!,
         docUrl: definition.docUrl,
       };
-      if (definition.type === 'Interface') {
-        // [S1] ecr.dkr must have private DNS; the others need it so SDKs resolve the usual
-        // hostnames to the endpoint ENIs [S17].
-        endpoint.privateDnsEnabled = true;
-      }
-      if (service === 's3') {
-        endpoint.policy = buildS3GatewayPolicy({
-          region: requirements.region,
-          execLogBucket:
-            requirements.exec.sessionLogs === 's3' ? requirements.execLogBucket : undefined,
-          applicationBuckets: requirements.applicationBuckets,
-        });
-      }
       return endpoint;
     });
 
-  return { requirements, endpoints, warnings: findPlanWarnings(requirements, needs) };
+  return {
+    requirements,
+    endpoints,
+    warnings: findPlanWarnings(requirements, needs),
+  };
 }
 
 /** The interface endpoints of a plan, the ones that bill per AZ-hour. @public */

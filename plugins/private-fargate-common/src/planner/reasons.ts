@@ -27,7 +27,8 @@ export type PlanReason =
 
 const DESCRIPTIONS: Record<string, string> = {
   'image-pull:ecr': 'pull images from private ECR',
-  'image-pull:ecr-pull-through-cache': 'pull images through an ECR pull-through cache',
+  'image-pull:ecr-pull-through-cache':
+    'pull images through an ECR pull-through cache',
   'logging:awslogs': 'awslogs log driver',
   'logging:firelens-cloudwatch': 'FireLens to CloudWatch Logs',
   exec: 'ECS Exec',
@@ -40,7 +41,8 @@ const DESCRIPTIONS: Record<string, string> = {
   'service-connect': 'ECS Service Connect',
   bastion: 'SSM Session Manager bastion',
   'launch-type:ec2': 'EC2 launch type (container instances)',
-  'region-needs-ecs-endpoints': 'Region launched after 2023-12-23 needs all three ECS endpoints',
+  'region-needs-ecs-endpoints':
+    'Region launched after 2023-12-23 needs all three ECS endpoints',
   'application-buckets': 'application S3 buckets',
 };
 

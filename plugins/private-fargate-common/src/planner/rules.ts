@@ -11,11 +11,18 @@ export interface EndpointNeed {
 
 type Rule = (requirements: PlanRequirements) => EndpointNeed[];
 
-function needs(reason: PlanReason, ...services: EndpointServiceSuffix[]): EndpointNeed[] {
+function needs(
+  reason: PlanReason,
+  ...services: EndpointServiceSuffix[]
+): EndpointNeed[] {
   return services.map(service => ({ service, reason }));
 }
 
-const ECS_ENDPOINTS: EndpointServiceSuffix[] = ['ecs', 'ecs-agent', 'ecs-telemetry'];
+const ECS_ENDPOINTS: EndpointServiceSuffix[] = [
+  'ecs',
+  'ecs-agent',
+  'ecs-telemetry',
+];
 
 // The rules run in this order; a reason's position in `reasons` follows it.
 const RULES: Rule[] = [
@@ -28,9 +35,12 @@ const RULES: Rule[] = [
       return [];
     }
     const reason: PlanReason =
-      requirements.imageSource === 'ecr' ? 'image-pull:ecr' : 'image-pull:ecr-pull-through-cache';
+      requirements.imageSource === 'ecr'
+        ? 'image-pull:ecr'
+        : 'image-pull:ecr-pull-through-cache';
     const legacyFargate =
-      requirements.launchType === 'FARGATE' && requirements.platformVersion === '1.3.0';
+      requirements.launchType === 'FARGATE' &&
+      requirements.platformVersion === '1.3.0';
     return legacyFargate
       ? needs(reason, 'ecr.dkr', 's3')
       : needs(reason, 'ecr.api', 'ecr.dkr', 's3');
@@ -53,12 +63,15 @@ const RULES: Rule[] = [
     requirements.secrets.includes('secretsmanager')
       ? needs('secrets:secretsmanager', 'secretsmanager')
       : [],
-  requirements => (requirements.secrets.includes('ssm') ? needs('secrets:ssm', 'ssm') : []),
+  requirements =>
+    requirements.secrets.includes('ssm') ? needs('secrets:ssm', 'ssm') : [],
   // [S6] ECS Exec uses the SSM agent's channel (ssmmessages), kms for a KMS key, and the session
   // log destination: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html
   // [S32] AWS's exec checker looks for ssmmessages only.
-  requirements => (requirements.exec.enabled ? needs('exec', 'ssmmessages') : []),
-  requirements => (requirements.exec.kmsKey ? needs('exec:kms-key', 'kms') : []),
+  requirements =>
+    requirements.exec.enabled ? needs('exec', 'ssmmessages') : [],
+  requirements =>
+    requirements.exec.kmsKey ? needs('exec:kms-key', 'kms') : [],
   requirements => {
     if (requirements.exec.sessionLogs === 'cloudwatch') {
       return needs('exec:session-logs:cloudwatch', 'logs');
@@ -70,15 +83,19 @@ const RULES: Rule[] = [
   },
   // Scenario 3: a bastion registers with SSM (CreateActivation, ssm) and carries sessions
   // (ssmmessages). https://docs.aws.amazon.com/systems-manager/latest/userguide/setup-create-vpc.html
-  requirements => (requirements.bastion ? needs('bastion', 'ssm', 'ssmmessages') : []),
+  requirements =>
+    requirements.bastion ? needs('bastion', 'ssm', 'ssmmessages') : [],
   // [S10] https://docs.aws.amazon.com/xray/latest/devguide/xray-security-vpc-endpoint.html
   requirements => (requirements.xray ? needs('xray', 'xray') : []),
   // [S2] container instances need ecs-agent, ecs-telemetry and ecs; Fargate tasks do not.
   // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/vpc-endpoints.html
   requirements =>
-    requirements.launchType === 'EC2' ? needs('launch-type:ec2', ...ECS_ENDPOINTS) : [],
+    requirements.launchType === 'EC2'
+      ? needs('launch-type:ec2', ...ECS_ENDPOINTS)
+      : [],
   // [S2] Service Connect's Envoy is managed through ecs-agent (else the public ecs-sc endpoint).
-  requirements => (requirements.serviceConnect ? needs('service-connect', 'ecs-agent') : []),
+  requirements =>
+    requirements.serviceConnect ? needs('service-connect', 'ecs-agent') : [],
   // Endpoints the application itself calls [S14]:
   // https://docs.aws.amazon.com/vpc/latest/privatelink/aws-services-privatelink-support.html
   requirements =>
@@ -88,7 +105,9 @@ const RULES: Rule[] = [
     })),
   // Application buckets reach S3 through the gateway endpoint whose policy allows them [S1][S14].
   requirements =>
-    requirements.applicationBuckets.length > 0 ? needs('application-buckets', 's3') : [],
+    requirements.applicationBuckets.length > 0
+      ? needs('application-buckets', 's3')
+      : [],
 ];
 
 // [S2] In Regions introduced on or after 2023-12-23 you must have all three ECS endpoints, or
@@ -108,10 +127,13 @@ function regionEcsNeeds(
 }
 
 /** Every (endpoint, reason) pair the requirements call for, in rule order. */
-export function findEndpointNeeds(requirements: PlanRequirements): EndpointNeed[] {
+export function findEndpointNeeds(
+  requirements: PlanRequirements,
+): EndpointNeed[] {
   const found = RULES.flatMap(rule => rule(requirements));
   return [...found, ...regionEcsNeeds(requirements, found)];
 }
 
 /** The ECS endpoint suffixes, which new Regions need together. */
-export const ECS_ENDPOINT_SUFFIXES: readonly EndpointServiceSuffix[] = ECS_ENDPOINTS;
+export const ECS_ENDPOINT_SUFFIXES: readonly EndpointServiceSuffix[] =
+  ECS_ENDPOINTS;

@@ -118,7 +118,8 @@ const WARNING_RULES: WarningRule[] = [
   },
   // The S3 gateway policy allows only listed buckets [S1], so S3 calls to other buckets are denied.
   requirements =>
-    requirements.awsServices.includes('s3') && requirements.applicationBuckets.length === 0
+    requirements.awsServices.includes('s3') &&
+    requirements.applicationBuckets.length === 0
       ? {
           code: 's3-application-buckets-missing',
           severity: 'warning',
