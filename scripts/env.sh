@@ -40,7 +40,8 @@ pf_install_dependencies() {
   # @swc/core-darwin-arm64), so the lock cannot list them and `npm ci` rejects it as out of
   # sync. `npm install` installs the locked versions and skips the optional ones it cannot get.
   (cd "$PF_ROOT" && npm install --no-audit --no-fund >&2)
-  echo "$want" >"$stamp"
+  # Hash the lock as npm left it, so the next run does not install again.
+  echo "$(node --version) $(sha256sum "$PF_ROOT/package-lock.json" | cut -d' ' -f1)" >"$stamp"
 }
 
 pf_use_supported_node

@@ -14,9 +14,9 @@ function readPort(argv: string[]): number {
     ? argv[index].split('=')[1]
     : argv[index + 1];
   const port = Number(raw);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(
-      `--port: "${raw}" is not a port number; give a whole number from 1 to 65535`,
+      `--port: "${raw}" is not a port number; give a whole number from 1 to 65535 (0 picks a free port)`,
     );
   }
   return port;

@@ -30,7 +30,7 @@ export function oneOf<const T extends readonly [string, ...string[]]>(
 ) {
   const allowed = `expected one of: ${values.join(', ')}`;
   return z.enum(values as unknown as [T[number], ...T[number][]], {
-    errorMap: (issue, ctx) => {
+    errorMap: (_issue, ctx) => {
       if (ctx.data === undefined) {
         return { message: `is required; ${allowed}` };
       }

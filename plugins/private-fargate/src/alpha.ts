@@ -7,3 +7,7 @@
 export { privateFargatePlugin as default } from './alpha/plugin';
 export { privateFargateApi } from './alpha/apis';
 export { privateFargateEntityCard } from './alpha/entityCard';
+export {
+  privateFargatePlanPreviewFormField,
+  privateFargateScaffolderFormFieldsModule,
+} from './scaffolder/alpha';

@@ -61,7 +61,10 @@ const DATA_SOURCES = [
 ];
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const outputFile = path.resolve(here, '../src/testing/aws-provider-schema.json');
+const outputFile = path.resolve(
+  here,
+  '../src/testing/aws-provider-schema.json',
+);
 
 function loadJsii() {
   const flag = process.argv.indexOf('--jsii');
@@ -75,14 +78,21 @@ function loadJsii() {
       ['pack', PROVIDER_PACKAGE, '--silent', '--pack-destination', dir],
       { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
     ).trim();
-    execFileSync('tar', ['xzf', path.join(dir, tarball), '-C', dir, 'package/.jsii']);
+    execFileSync('tar', [
+      'xzf',
+      path.join(dir, tarball),
+      '-C',
+      dir,
+      'package/.jsii',
+    ]);
     return JSON.parse(fs.readFileSync(path.join(dir, 'package/.jsii'), 'utf8'));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
-const DOC_LINK = /docs\/(resources|data-sources)\/([a-z0-9_]+)(?:#([a-z0-9_]+))?/;
+const DOC_LINK =
+  /docs\/(resources|data-sources)\/([a-z0-9_]+)(?:#([a-z0-9_]+))?/;
 
 function docLink(docs) {
   const text = `${docs?.summary ?? ''} ${docs?.remarks ?? ''}`;
@@ -154,19 +164,27 @@ function main() {
   for (const kind of Object.keys(wanted)) {
     const missing = [...wanted[kind]].filter(name => !found[kind][name]);
     if (missing.length) {
-      throw new Error(`Not found in ${PROVIDER_PACKAGE}: ${kind} ${missing.join(', ')}`);
+      throw new Error(
+        `Not found in ${PROVIDER_PACKAGE}: ${kind} ${missing.join(', ')}`,
+      );
     }
   }
   const fixture = {
     source: PROVIDER_PACKAGE,
-    providerVersion: /hashicorp\/aws\/([0-9.]+)/.exec(JSON.stringify(types['@cdktf/provider-aws.vpcEndpoint.VpcEndpoint'].docs))?.[1],
+    providerVersion: /hashicorp\/aws\/([0-9.]+)/.exec(
+      JSON.stringify(types['@cdktf/provider-aws.vpcEndpoint.VpcEndpoint'].docs),
+    )?.[1],
     resources: sortKeys(found.resources),
     dataSources: sortKeys(found['data-sources']),
   };
   fs.mkdirSync(path.dirname(outputFile), { recursive: true });
   fs.writeFileSync(outputFile, `${JSON.stringify(fixture, null, 2)}\n`);
   console.log(
-    `Wrote ${path.relative(process.cwd(), outputFile)}: ${Object.keys(fixture.resources).length} resources, ${Object.keys(fixture.dataSources).length} data sources (AWS provider ${fixture.providerVersion})`,
+    `Wrote ${path.relative(process.cwd(), outputFile)}: ${
+      Object.keys(fixture.resources).length
+    } resources, ${
+      Object.keys(fixture.dataSources).length
+    } data sources (AWS provider ${fixture.providerVersion})`,
   );
 }
 

@@ -9,4 +9,7 @@ export { createPlanAction, createTerraformAction } from './actions';
 export { generateTerraform } from './terraform/generate';
 export type { GeneratedFile, GeneratedTerraform } from './terraform/generate';
 export { TERRAFORM_COMPONENTS } from './terraform/request';
-export type { TerraformComponent, TerraformRequestInput } from './terraform/request';
+export type {
+  TerraformComponent,
+  TerraformRequestInput,
+} from './terraform/request';

@@ -192,6 +192,13 @@ describe('plan (readable)', () => {
     expect(text).toMatch(/^\s+NAT \+ endpoints\s+200\.52\s+66\.84$/m);
   });
 
+  it('flags list prices that are not verified', () => {
+    expect(runPlan(['--region', 'eu-west-1'])).toContain(
+      'Some eu-west-1 prices are list prices not verified',
+    );
+    expect(runPlan(['--region', 'us-east-1'])).not.toContain('not verified');
+  });
+
   it('says when no endpoint is needed', () => {
     expect(
       runPlan([

@@ -210,8 +210,7 @@ function costFrom(flags: Flags, plan: EndpointPlan): CostEstimate | undefined {
   const input = {
     region: plan.requirements.region,
     azs: number(flags, 'azs') ?? 2,
-    interfaceEndpoints: plan.endpoints.filter(e => e.type === 'Interface')
-      .length,
+    interfaceEndpoints: interfaceEndpointsOf(plan).length,
     gbPerMonth: number(flags, 'gb-per-month') ?? 0,
     services: number(flags, 'services'),
     natGateways: number(flags, 'nat-gateways'),
@@ -256,6 +255,12 @@ function scenarioLines(title: string, scenario: CostScenario): string[] {
     `$${money(line.amount)}`,
   ]);
   return [`${title}: $${money(scenario.total)}`, ...table(rows)];
+}
+
+function unverified(cost: CostEstimate): boolean {
+  return [cost.endpointsOnly, cost.natOnly, cost.natPlusEndpoints]
+    .flatMap(scenario => scenario.lines)
+    .some(line => line.source.endsWith(', unverified)'));
 }
 
 interface CostShape {
@@ -341,7 +346,12 @@ function readable(
     '',
     ...scenarioLines('NAT + endpoints', cost.natPlusEndpoints),
     '',
-    'Gateway endpoints (s3, dynamodb) are free. Prices: see each line source with --json.',
+    'Gateway endpoints (s3, dynamodb) are free. Each line rounds to the cent; sources: --json.',
+    ...(unverified(cost)
+      ? [
+          `Some ${cost.region} prices are list prices not verified against a dated source; check them in the AWS Pricing Calculator.`,
+        ]
+      : []),
   );
   return `${out.join('\n')}\n`;
 }

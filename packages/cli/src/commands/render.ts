@@ -48,7 +48,8 @@ function parse(args: string[]) {
 
 /** `private-fargate render`: run a template without a portal. */
 export const renderCommand: Command = {
-  summary: 'render a software template with values, through the scaffolder dry run',
+  summary:
+    'render a software template with values, through the scaffolder dry run',
   async run(args) {
     const { values: flags, positionals } = parse(args);
     if (flags.help) {
@@ -58,7 +59,8 @@ export const renderCommand: Command = {
     if (positionals.length !== 1) {
       throw new UsageError(`expected one template name or folder\n\n${HELP}`);
     }
-    if (!flags.values) throw new UsageError(`--values <file> is required\n\n${HELP}`);
+    if (!flags.values)
+      throw new UsageError(`--values <file> is required\n\n${HELP}`);
     if (!flags.out) throw new UsageError(`--out <dir> is required\n\n${HELP}`);
 
     const templateDir = resolveTemplateDir(positionals[0], process.cwd());
@@ -73,7 +75,13 @@ export const renderCommand: Command = {
       throw new UsageError(`--catalog: ${(error as Error).message}`);
     }
     return renderTemplate(
-      { templateDir, values, outDir: flags.out, force: Boolean(flags.force), entities },
+      {
+        templateDir,
+        values,
+        outDir: flags.out,
+        force: Boolean(flags.force),
+        entities,
+      },
       {
         stdout: text => process.stdout.write(text),
         stderr: text => process.stderr.write(text),

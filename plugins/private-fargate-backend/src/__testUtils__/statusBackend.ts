@@ -33,7 +33,9 @@ export async function startStatusBackend(options: {
   const inner = catalogServiceMock({ entities: options.entities });
   const catalog = catalogServiceMock.mock({
     getEntityByRef: async (ref, opts) => {
-      const principal = opts?.credentials?.principal as
+      const credentials =
+        opts && 'credentials' in opts ? opts.credentials : undefined;
+      const principal = credentials?.principal as
         | { userEntityRef?: string }
         | undefined;
       if (

@@ -226,7 +226,7 @@ describe('Ec2Reader', () => {
           {
             ServiceId: serviceId,
             VpcEndpointId: 'vpce-0bbbbbbbbbbbbbbb2',
-            VpcEndpointState: 'rejected',
+            VpcEndpointState: 'Rejected',
           },
         ],
       });

@@ -17,7 +17,11 @@ import type {
   EndpointServiceSnapshot,
   VpcEndpointsSnapshot,
 } from '../aws/snapshots';
-import { SnapshotCache, SnapshotResult, SnapshotSource } from '../cache/SnapshotCache';
+import {
+  SnapshotCache,
+  SnapshotResult,
+  SnapshotSource,
+} from '../cache/SnapshotCache';
 import { readPrivateFargateConfig } from '../config';
 import { buildStatus } from './buildStatus';
 import { readStatusAnnotations } from './readStatusAnnotations';

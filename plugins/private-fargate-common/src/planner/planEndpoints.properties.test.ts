@@ -181,7 +181,7 @@ describe('planEndpoints properties', () => {
           }
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 
@@ -205,7 +205,7 @@ describe('planEndpoints properties', () => {
         );
         expect(order).toEqual([...order].sort((a, b) => a - b));
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 
@@ -222,7 +222,7 @@ describe('planEndpoints properties', () => {
           );
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 });

@@ -128,6 +128,20 @@ const rows: Row[] = [
     warnings: [['exec-needs-1.4.0', 'warning']],
   },
   {
+    name: 'secrets on 1.3.0 keep their endpoint',
+    input: {
+      ...tokyo,
+      platformVersion: '1.3.0',
+      logging: 'none',
+      secrets: ['ssm'],
+    },
+    endpoints: [
+      ['ecr.dkr', ['image-pull:ecr']],
+      ['s3', ['image-pull:ecr']],
+      ['ssm', ['secrets:ssm']],
+    ],
+  },
+  {
     name: 'pull-through cache without NAT: first pull cannot work',
     input: { ...tokyo, imageSource: 'ecr-pull-through-cache', logging: 'none' },
     endpoints: [

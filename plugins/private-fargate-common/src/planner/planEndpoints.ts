@@ -80,7 +80,9 @@ export function planEndpoints(input: PlanRequirementsInput): EndpointPlan {
               policy: buildS3GatewayPolicy({
                 region: requirements.region,
                 execLogBucket:
-                  requirements.exec.sessionLogs === 's3' ? requirements.execLogBucket : undefined,
+                  requirements.exec.sessionLogs === 's3'
+                    ? requirements.execLogBucket
+                    : undefined,
                 applicationBuckets: requirements.applicationBuckets,
               }),
             }

@@ -57,7 +57,8 @@ const RULES: Rule[] = [
     }
     return [];
   },
-  // [S2][S7] secrets in the task definition are fetched through the task ENI:
+  // [S2][S7] secrets in the task definition are fetched through the task ENI. Planned on 1.3.0 too:
+  // only a Stack Overflow answer [S5] says 1.3.0 fetched them through a Fargate-owned ENI.
   // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specifying-sensitive-data.html
   requirements =>
     requirements.secrets.includes('secretsmanager')

@@ -80,7 +80,11 @@ export function endpointService(
         createdAt: '2026-11-10T09:00:00.000Z',
       },
     ],
-    connectionCountsByState: { available: 1, pendingacceptance: 1, rejected: 1 },
+    connectionCountsByState: {
+      available: 1,
+      pendingacceptance: 1,
+      rejected: 1,
+    },
     ...overrides,
   };
 }

@@ -17,7 +17,9 @@ describe('PrivateFargateClient', () => {
     const fetch = jest.fn(async () => jsonResponse(200, demoStatus()));
     const client = new PrivateFargateClient({
       discoveryApi,
-      fetchApi: mockApis.fetch({ baseImplementation: fetch as typeof global.fetch }),
+      fetchApi: mockApis.fetch({
+        baseImplementation: fetch as typeof global.fetch,
+      }),
     });
 
     const status = await client.getStatus({
@@ -37,10 +39,16 @@ describe('PrivateFargateClient', () => {
     const fetch = jest.fn(async () => jsonResponse(200, demoStatus()));
     const client = new PrivateFargateClient({
       discoveryApi,
-      fetchApi: mockApis.fetch({ baseImplementation: fetch as typeof global.fetch }),
+      fetchApi: mockApis.fetch({
+        baseImplementation: fetch as typeof global.fetch,
+      }),
     });
 
-    await client.getStatus({ namespace: 'team a', kind: 'Component', name: 'a/b?c#d' });
+    await client.getStatus({
+      namespace: 'team a',
+      kind: 'Component',
+      name: 'a/b?c#d',
+    });
 
     expect(String((fetch.mock.calls[0] as unknown[])[0])).toBe(
       'http://backstage:7007/api/private-fargate/v1/entities/team%20a/Component/a%2Fb%3Fc%23d/status',
@@ -48,11 +56,15 @@ describe('PrivateFargateClient', () => {
   });
 
   it.each([
-    [400, 'InputError', 'Annotation private-fargate/vpc-id: expected vpc- followed by 8 or 17 hex digits'],
+    [
+      400,
+      'InputError',
+      'Annotation private-fargate/vpc-id: expected vpc- followed by 8 or 17 hex digits',
+    ],
     [404, 'NotFoundError', 'No entity named component:default/payments'],
     [500, 'Error', 'Internal failure'],
   ])(
-    'should turn a %s answer into a ResponseError that carries the backend's error',
+    'should turn a %s answer into a ResponseError that carries the backend error',
     async (status, name, message) => {
       const fetch = jest.fn(async () =>
         jsonResponse(status, {
@@ -63,11 +75,17 @@ describe('PrivateFargateClient', () => {
       );
       const client = new PrivateFargateClient({
         discoveryApi,
-        fetchApi: mockApis.fetch({ baseImplementation: fetch as typeof global.fetch }),
+        fetchApi: mockApis.fetch({
+          baseImplementation: fetch as typeof global.fetch,
+        }),
       });
 
       const error = await client
-        .getStatus({ namespace: 'default', kind: 'Component', name: 'payments' })
+        .getStatus({
+          namespace: 'default',
+          kind: 'Component',
+          name: 'payments',
+        })
         .then(
           () => undefined,
           e => e,

@@ -38,24 +38,46 @@ export const goldenCases: GoldenCase[] = [
     input: {
       serviceName: 'billing',
       owner: 'team-billing',
-      description: 'Two app subnets per zone; the endpoints get their own subnets (scenario 2).',
+      description:
+        'Two app subnets per zone; the endpoints get their own subnets (scenario 2).',
       components: ['endpoints', 'service'],
       requirements: { region: 'ap-northeast-1', secrets: ['secretsmanager'] },
       network: {
         ...tokyo,
         privateSubnets: [
-          { id: 'subnet-0a1b2c3d4e5f60711', availabilityZone: 'ap-northeast-1a' },
-          { id: 'subnet-0a1b2c3d4e5f60721', availabilityZone: 'ap-northeast-1a' },
-          { id: 'subnet-0a1b2c3d4e5f60712', availabilityZone: 'ap-northeast-1c' },
-          { id: 'subnet-0a1b2c3d4e5f60722', availabilityZone: 'ap-northeast-1c' },
+          {
+            id: 'subnet-0a1b2c3d4e5f60711',
+            availabilityZone: 'ap-northeast-1a',
+          },
+          {
+            id: 'subnet-0a1b2c3d4e5f60721',
+            availabilityZone: 'ap-northeast-1a',
+          },
+          {
+            id: 'subnet-0a1b2c3d4e5f60712',
+            availabilityZone: 'ap-northeast-1c',
+          },
+          {
+            id: 'subnet-0a1b2c3d4e5f60722',
+            availabilityZone: 'ap-northeast-1c',
+          },
         ],
         endpointSubnets: {
-          existingSubnetCidrs: ['10.0.1.0/24', '10.0.2.0/24', '10.0.4.0/24', '10.0.5.0/24'],
+          existingSubnetCidrs: [
+            '10.0.1.0/24',
+            '10.0.2.0/24',
+            '10.0.4.0/24',
+            '10.0.5.0/24',
+          ],
         },
       },
       service: {
         secrets: [
-          { name: 'DB_PASSWORD', valueFrom: 'arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:billing/db-AbCdEf' },
+          {
+            name: 'DB_PASSWORD',
+            valueFrom:
+              'arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:billing/db-AbCdEf',
+          },
         ],
       },
     },
@@ -71,9 +93,18 @@ export const goldenCases: GoldenCase[] = [
       network: {
         ...tokyo,
         privateSubnets: [
-          { id: 'subnet-0a1b2c3d4e5f60711', availabilityZone: 'ap-northeast-1a' },
-          { id: 'subnet-0a1b2c3d4e5f60721', availabilityZone: 'ap-northeast-1a' },
-          { id: 'subnet-0a1b2c3d4e5f60712', availabilityZone: 'ap-northeast-1c' },
+          {
+            id: 'subnet-0a1b2c3d4e5f60711',
+            availabilityZone: 'ap-northeast-1a',
+          },
+          {
+            id: 'subnet-0a1b2c3d4e5f60721',
+            availabilityZone: 'ap-northeast-1a',
+          },
+          {
+            id: 'subnet-0a1b2c3d4e5f60712',
+            availabilityZone: 'ap-northeast-1c',
+          },
         ],
       },
     },
@@ -112,10 +143,19 @@ export const goldenCases: GoldenCase[] = [
         containerPort: 9000,
         logRetentionDays: 90,
         keepImages: 10,
-        execKmsKeyArn: 'arn:aws:kms:ap-northeast-1:123456789012:key/0a1b2c3d-1234-5678-9abc-0a1b2c3d4e5f',
+        execKmsKeyArn:
+          'arn:aws:kms:ap-northeast-1:123456789012:key/0a1b2c3d-1234-5678-9abc-0a1b2c3d4e5f',
         secrets: [
-          { name: 'API_KEY', valueFrom: 'arn:aws:ssm:ap-northeast-1:123456789012:parameter/payments/api-key' },
-          { name: 'DB_PASSWORD', valueFrom: 'arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:payments/db-AbCdEf' },
+          {
+            name: 'API_KEY',
+            valueFrom:
+              'arn:aws:ssm:ap-northeast-1:123456789012:parameter/payments/api-key',
+          },
+          {
+            name: 'DB_PASSWORD',
+            valueFrom:
+              'arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:payments/db-AbCdEf',
+          },
         ],
       },
     },
@@ -127,7 +167,11 @@ export const goldenCases: GoldenCase[] = [
       serviceName: 'legacy-worker',
       owner: 'team-legacy',
       components: ['endpoints', 'service'],
-      requirements: { region: 'ap-northeast-1', platformVersion: '1.3.0', logging: 'none' },
+      requirements: {
+        region: 'ap-northeast-1',
+        platformVersion: '1.3.0',
+        logging: 'none',
+      },
       network: { ...tokyo, endpointIngress: 'task-security-group' },
       service: { existingClusterName: 'shared-cluster', desiredCount: 1 },
     },
@@ -142,6 +186,7 @@ export const goldenCases: GoldenCase[] = [
       requirements: {
         region: 'eu-west-1',
         egress: 'nat',
+        efs: true,
         exec: { enabled: true, sessionLogs: 's3' },
         execLogBucket: 'acme-exec-logs',
         applicationBuckets: ['acme-reports-data', 'acme-reports-archive'],
@@ -156,9 +201,16 @@ export const goldenCases: GoldenCase[] = [
         ],
         privateRouteTableIds: ['rtb-01111111'],
       },
-      service: { loadBalancer: { listenerPort: 8080, healthCheckPath: '/ready' } },
+      service: {
+        loadBalancer: { listenerPort: 8080, healthCheckPath: '/ready' },
+      },
     },
-    s3Buckets: ['acme-exec-logs', 'acme-reports-archive', 'acme-reports-data', 'prod-eu-west-1-starport-layer-bucket'],
+    s3Buckets: [
+      'acme-exec-logs',
+      'acme-reports-archive',
+      'acme-reports-data',
+      'prod-eu-west-1-starport-layer-bucket',
+    ],
   },
   {
     name: 'privatelink-provider',
@@ -170,7 +222,10 @@ export const goldenCases: GoldenCase[] = [
       network: tokyo,
       service: { loadBalancer: {} },
       privateLinkProvider: {
-        allowedPrincipals: ['arn:aws:iam::210987654321:root', 'arn:aws:iam::111122223333:role/consumers/tasks-client'],
+        allowedPrincipals: [
+          'arn:aws:iam::210987654321:root',
+          'arn:aws:iam::111122223333:role/consumers/tasks-client',
+        ],
         privateDnsName: 'tasks.api.example.com',
       },
     },
@@ -198,7 +253,8 @@ export const goldenCases: GoldenCase[] = [
       requirements: { region: 'ap-northeast-1' },
       network: tokyo,
       privateLinkConsumer: {
-        serviceName: 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0a1b2c3d4e5f60718',
+        serviceName:
+          'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0a1b2c3d4e5f60718',
         port: 8443,
         clientCidrs: ['10.0.0.0/16', '10.1.0.0/16'],
         hostedZone: { zoneName: 'partner.internal', recordName: 'api' },
@@ -211,7 +267,7 @@ export const goldenCases: GoldenCase[] = [
       serviceName: 'consumer-app',
       owner: 'team-apps',
       components: ['endpoints', 'service', 'privatelink-consumer'],
-      requirements: { region: 'us-east-1' },
+      requirements: { region: 'us-east-1', serviceConnect: true },
       network: {
         vpcId: 'vpc-0fedcba9876543210',
         vpcCidr: '10.20.0.0/16',
@@ -220,7 +276,10 @@ export const goldenCases: GoldenCase[] = [
           { id: 'subnet-0bbbbbbb', availabilityZone: 'us-east-1b' },
         ],
         privateRouteTableIds: ['rtb-0aaaaaaa', 'rtb-0bbbbbbb'],
-        endpointSubnets: { existingSubnetCidrs: ['10.20.0.0/20', '10.20.16.0/20'], prefixLength: 27 },
+        endpointSubnets: {
+          existingSubnetCidrs: ['10.20.0.0/20', '10.20.16.0/20'],
+          prefixLength: 27,
+        },
       },
       service: {},
       privateLinkConsumer: {
@@ -238,7 +297,11 @@ export const goldenCases: GoldenCase[] = [
       components: ['endpoints', 'bastion'],
       requirements: { region: 'ap-northeast-1' },
       network: tokyo,
-      bastion: { enabled: false, targetPorts: [5432, 3306], imageTag: '2024.1' },
+      bastion: {
+        enabled: false,
+        targetPorts: [5432, 3306],
+        imageTag: '2024.1',
+      },
     },
     s3Buckets: [tokyoLayers],
   },
@@ -270,7 +333,10 @@ export const goldenCases: GoldenCase[] = [
           subnetIds: ['subnet-0a1b2c3d4e5f60711', 'subnet-0a1b2c3d4e5f60712'],
           allowedCidrs: ['192.168.0.0/24'],
         },
-        onPremisesRoutes: { cidrs: ['192.168.0.0/16', '172.31.0.0/16'], virtualPrivateGatewayId: 'vgw-0a1b2c3d4e5f60718' },
+        onPremisesRoutes: {
+          cidrs: ['192.168.0.0/16', '172.31.0.0/16'],
+          virtualPrivateGatewayId: 'vgw-0a1b2c3d4e5f60718',
+        },
       },
     },
     s3Buckets: [tokyoLayers],
@@ -287,7 +353,10 @@ export const goldenCases: GoldenCase[] = [
       privateDns: {
         zoneName: 'hr.corp.internal',
         recordName: 'portal',
-        onPremisesRoutes: { cidrs: ['192.168.0.0/16'], transitGatewayId: 'tgw-0a1b2c3d4e5f60718' },
+        onPremisesRoutes: {
+          cidrs: ['192.168.0.0/16'],
+          transitGatewayId: 'tgw-0a1b2c3d4e5f60718',
+        },
       },
     },
   },
@@ -296,10 +365,18 @@ export const goldenCases: GoldenCase[] = [
     input: {
       serviceName: 'everything',
       owner: 'team-platform',
-      description: 'Every component at once, with "quotes", ${not_interpolated} and %{ directives } kept literal.\nSecond line.',
+      description:
+        'Every component at once, with "quotes", ${not_interpolated} and %{ directives } kept literal.\nSecond line.',
       templateVersion: '3.0.0',
       trafficGbPerMonth: 250,
-      components: ['endpoints', 'service', 'privatelink-provider', 'privatelink-consumer', 'bastion', 'private-dns'],
+      components: [
+        'endpoints',
+        'service',
+        'privatelink-provider',
+        'privatelink-consumer',
+        'bastion',
+        'private-dns',
+      ],
       requirements: {
         region: 'eu-west-1',
         exec: { enabled: true },
@@ -319,9 +396,17 @@ export const goldenCases: GoldenCase[] = [
       },
       service: {
         loadBalancer: {},
-        secrets: [{ name: 'TOKEN', valueFrom: 'arn:aws:ssm:eu-west-1:123456789012:parameter/everything/token' }],
+        secrets: [
+          {
+            name: 'TOKEN',
+            valueFrom:
+              'arn:aws:ssm:eu-west-1:123456789012:parameter/everything/token',
+          },
+        ],
       },
-      privateLinkProvider: { allowedPrincipals: ['arn:aws:iam::210987654321:root'] },
+      privateLinkProvider: {
+        allowedPrincipals: ['arn:aws:iam::210987654321:root'],
+      },
       privateLinkConsumer: {
         serviceName: 'com.amazonaws.vpce.eu-west-1.vpce-svc-0a1b2c3d4e5f60718',
         clientCidrs: ['172.16.0.0/16'],
@@ -330,8 +415,14 @@ export const goldenCases: GoldenCase[] = [
       bastion: { targetPorts: [5432] },
       privateDns: {
         zoneName: 'everything.internal',
-        inboundResolver: { subnetIds: ['subnet-01111111', 'subnet-02222222'], allowedCidrs: ['10.99.0.0/24'] },
-        onPremisesRoutes: { cidrs: ['10.99.0.0/16'], transitGatewayId: 'tgw-0a1b2c3d4e5f60718' },
+        inboundResolver: {
+          subnetIds: ['subnet-01111111', 'subnet-02222222'],
+          allowedCidrs: ['10.99.0.0/24'],
+        },
+        onPremisesRoutes: {
+          cidrs: ['10.99.0.0/16'],
+          transitGatewayId: 'tgw-0a1b2c3d4e5f60718',
+        },
       },
     },
     s3Buckets: ['acme-everything', 'prod-eu-west-1-starport-layer-bucket'],

@@ -4,7 +4,8 @@ import yaml from 'yaml';
 /** Examples shown at /create/actions; plan.examples.test.ts runs each one. */
 export const examples: TemplateExample[] = [
   {
-    description: 'Plan the endpoints of a Tokyo service that pulls from ECR and logs with awslogs',
+    description:
+      'Plan the endpoints of a Tokyo service that pulls from ECR and logs with awslogs',
     example: yaml.stringify({
       steps: [
         {
@@ -19,7 +20,8 @@ export const examples: TemplateExample[] = [
     }),
   },
   {
-    description: 'Plan with ECS Exec, Secrets Manager, an application bucket and three zones',
+    description:
+      'Plan with ECS Exec, Secrets Manager, an application bucket and three zones',
     example: yaml.stringify({
       steps: [
         {

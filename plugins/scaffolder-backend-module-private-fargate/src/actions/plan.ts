@@ -36,14 +36,18 @@ export function createPlanAction() {
             .min(1)
             .max(6)
             .default(2)
-            .describe('Availability Zones the interface endpoints span (each endpoint bills per zone)'),
+            .describe(
+              'Availability Zones the interface endpoints span (each endpoint bills per zone)',
+            ),
         trafficGbPerMonth: zod =>
           zod
             .number()
             .min(0)
             .max(1_000_000)
             .default(10)
-            .describe('GB a month through the endpoints, for the cost estimate'),
+            .describe(
+              'GB a month through the endpoints, for the cost estimate',
+            ),
       },
       output: {
         endpoints: zod =>
@@ -51,10 +55,20 @@ export function createPlanAction() {
             .array(
               zod.object({
                 service: zod.string().describe('Endpoint suffix, e.g. ecr.api'),
-                serviceName: zod.string().describe('Full service name, com.amazonaws.<region>.<suffix>'),
-                type: zod.enum(['Interface', 'Gateway']).describe('Interface (billed ENIs) or Gateway (free)'),
-                reasons: zod.array(zod.string()).describe('Why the service needs it'),
-                docUrl: zod.string().describe('AWS documentation behind the reasons'),
+                serviceName: zod
+                  .string()
+                  .describe(
+                    'Full service name, com.amazonaws.<region>.<suffix>',
+                  ),
+                type: zod
+                  .enum(['Interface', 'Gateway'])
+                  .describe('Interface (billed ENIs) or Gateway (free)'),
+                reasons: zod
+                  .array(zod.string())
+                  .describe('Why the service needs it'),
+                docUrl: zod
+                  .string()
+                  .describe('AWS documentation behind the reasons'),
               }),
             )
             .describe('The planned endpoints'),
@@ -66,18 +80,29 @@ export function createPlanAction() {
           zod
             .object({
               currency: zod.string().describe('Always USD'),
-              endpointsOnly: zod.number().describe('Endpoints, no NAT (this design)'),
+              endpointsOnly: zod
+                .number()
+                .describe('Endpoints, no NAT (this design)'),
               natOnly: zod.number().describe('NAT gateways, no endpoints'),
-              natPlusEndpoints: zod.number().describe('NAT gateways and endpoints'),
+              natPlusEndpoints: zod
+                .number()
+                .describe('NAT gateways and endpoints'),
             })
             .describe('Monthly cost of the three designs'),
-        summary: zod => zod.string().describe('Markdown summary a template can show'),
+        summary: zod =>
+          zod.string().describe('Markdown summary a template can show'),
       },
     },
     async handler(ctx) {
-      const input = parseOrThrow(planInputSchema, ctx.input, 'private-fargate:plan input');
+      const input = parseOrThrow(
+        planInputSchema,
+        ctx.input,
+        'private-fargate:plan input',
+      );
       const plan = planEndpoints(input.requirements);
-      const interfaceEndpoints = plan.endpoints.filter(e => e.type === 'Interface').length;
+      const interfaceEndpoints = plan.endpoints.filter(
+        e => e.type === 'Interface',
+      ).length;
       const cost = estimateMonthlyCost({
         region: plan.requirements.region,
         azs: input.availabilityZones,
@@ -97,7 +122,10 @@ export function createPlanAction() {
           docUrl: e.docUrl,
         })),
       );
-      ctx.output('warnings', plan.warnings.map(w => ({ code: w.code, message: w.message })));
+      ctx.output(
+        'warnings',
+        plan.warnings.map(w => ({ code: w.code, message: w.message })),
+      );
       ctx.output('monthlyCost', {
         currency: cost.currency,
         endpointsOnly: cost.endpointsOnly.total,
@@ -109,7 +137,12 @@ export function createPlanAction() {
         [
           `### VPC endpoints (${plan.requirements.region})`,
           plan.endpoints.length > 0
-            ? endpointTable(plan.endpoints.map(endpoint => ({ endpoint, where: 'planned' })))
+            ? endpointTable(
+                plan.endpoints.map(endpoint => ({
+                  endpoint,
+                  where: 'planned',
+                })),
+              )
             : 'No endpoints are needed.',
           `### Monthly cost (${interfaceEndpoints} interface endpoints x ${input.availabilityZones} zones, ${input.trafficGbPerMonth} GB)`,
           costTables(cost),

@@ -13,14 +13,17 @@ const tokyoNetwork = {
 
 function step(input: Record<string, unknown>, name: string) {
   return yaml.stringify({
-    steps: [{ action: 'private-fargate:terraform', id: 'terraform', name, input }],
+    steps: [
+      { action: 'private-fargate:terraform', id: 'terraform', name, input },
+    ],
   });
 }
 
 /** Examples shown at /create/actions; terraform.examples.test.ts runs each one. */
 export const examples: TemplateExample[] = [
   {
-    description: 'Endpoints and a Fargate service that pulls from private ECR, with no NAT (scenario 1)',
+    description:
+      'Endpoints and a Fargate service that pulls from private ECR, with no NAT (scenario 1)',
     example: step(
       {
         serviceName: 'orders',
@@ -34,7 +37,8 @@ export const examples: TemplateExample[] = [
     ),
   },
   {
-    description: 'Publish the service to another account through PrivateLink, acceptance required (scenario 5)',
+    description:
+      'Publish the service to another account through PrivateLink, acceptance required (scenario 5)',
     example: step(
       {
         serviceName: 'tasks-api',
@@ -43,13 +47,16 @@ export const examples: TemplateExample[] = [
         requirements: { region: 'ap-northeast-1' },
         network: tokyoNetwork,
         service: { desiredCount: 2, loadBalancer: { listenerPort: 80 } },
-        privateLinkProvider: { allowedPrincipals: ['arn:aws:iam::210987654321:root'] },
+        privateLinkProvider: {
+          allowedPrincipals: ['arn:aws:iam::210987654321:root'],
+        },
       },
       'Write the provider Terraform',
     ),
   },
   {
-    description: 'An SSM Session Manager bastion that can be switched off with bastion_enabled (scenario 3)',
+    description:
+      'An SSM Session Manager bastion that can be switched off with bastion_enabled (scenario 3)',
     example: step(
       {
         serviceName: 'db-access',
@@ -63,7 +70,8 @@ export const examples: TemplateExample[] = [
     ),
   },
   {
-    description: 'A closed environment with a private hosted zone, an inbound resolver and routes to on-premises (scenario 4)',
+    description:
+      'A closed environment with a private hosted zone, an inbound resolver and routes to on-premises (scenario 4)',
     example: step(
       {
         serviceName: 'ledger',
@@ -78,7 +86,10 @@ export const examples: TemplateExample[] = [
             subnetIds: ['subnet-0a1b2c3d4e5f60711', 'subnet-0a1b2c3d4e5f60712'],
             allowedCidrs: ['192.168.0.0/24'],
           },
-          onPremisesRoutes: { cidrs: ['192.168.0.0/16'], virtualPrivateGatewayId: 'vgw-0a1b2c3d4e5f60718' },
+          onPremisesRoutes: {
+            cidrs: ['192.168.0.0/16'],
+            virtualPrivateGatewayId: 'vgw-0a1b2c3d4e5f60718',
+          },
         },
       },
       'Write the closed-environment Terraform',

@@ -32,29 +32,59 @@ export function createTerraformAction() {
         privateDns: () => shape.privateDns,
       },
       output: {
-        targetPath: zod => zod.string().describe('Folder the Terraform was written to, relative to the workspace'),
-        files: zod => zod.array(zod.string()).describe('Files written, relative to targetPath'),
-        endpoints: zod => zod.array(zod.string()).describe('Service names of the endpoints the configuration creates'),
+        targetPath: zod =>
+          zod
+            .string()
+            .describe(
+              'Folder the Terraform was written to, relative to the workspace',
+            ),
+        files: zod =>
+          zod
+            .array(zod.string())
+            .describe('Files written, relative to targetPath'),
+        endpoints: zod =>
+          zod
+            .array(zod.string())
+            .describe(
+              'Service names of the endpoints the configuration creates',
+            ),
         warnings: zod =>
           zod
             .array(zod.object({ code: zod.string(), message: zod.string() }))
-            .describe('Things to know before applying (e.g. acceptance not required)'),
-        monthlyCost: zod => zod.number().describe('Estimated monthly cost of the endpoints in USD'),
+            .describe(
+              'Things to know before applying (e.g. acceptance not required)',
+            ),
+        monthlyCost: zod =>
+          zod
+            .number()
+            .describe('Estimated monthly cost of the endpoints in USD'),
       },
     },
     async handler(ctx) {
       const generated = await generateTerraform(ctx.input);
       const { request } = generated;
-      await writeWorkspace(ctx.workspacePath, request.targetPath, generated.files);
+      await writeWorkspace(
+        ctx.workspacePath,
+        request.targetPath,
+        generated.files,
+      );
       ctx.logger.info(
-        `Wrote ${generated.files.length} files for ${request.components.join(', ')} to ${request.targetPath}`,
+        `Wrote ${generated.files.length} files for ${request.components.join(
+          ', ',
+        )} to ${request.targetPath}`,
       );
       ctx.output('targetPath', request.targetPath);
-      ctx.output('files', generated.files.map(file => file.path));
+      ctx.output(
+        'files',
+        generated.files.map(file => file.path),
+      );
       ctx.output('endpoints', generated.createdEndpoints);
       ctx.output(
         'warnings',
-        generated.context.warnings.map(w => ({ code: w.code, message: w.message })),
+        generated.context.warnings.map(w => ({
+          code: w.code,
+          message: w.message,
+        })),
       );
       ctx.output('monthlyCost', generated.cost.endpointsOnly.total);
     },

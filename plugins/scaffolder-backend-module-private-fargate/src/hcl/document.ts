@@ -1,5 +1,10 @@
 import { format } from '@cdktf/hcl-tools';
-import { assertIdentifier, escapeString, HclValue, renderValue } from './values';
+import {
+  assertIdentifier,
+  escapeString,
+  HclValue,
+  renderValue,
+} from './values';
 
 /** One line inside a block body. */
 export type HclBodyItem =
@@ -16,7 +21,10 @@ export interface HclBlock {
 }
 
 /** Attribute value or nested block, as accepted by {@link block}. */
-export type HclBodyInput = Record<string, HclValue | HclBlock | HclBlock[] | undefined>;
+export type HclBodyInput = Record<
+  string,
+  HclValue | HclBlock | HclBlock[] | undefined
+>;
 
 function isBlock(value: unknown): value is HclBlock {
   return (
@@ -33,17 +41,30 @@ function isBlock(value: unknown): value is HclBlock {
  * Builds a block. Attributes keep the given order; `undefined` values are skipped; values that
  * are blocks (or arrays of blocks) become nested blocks named after their key.
  */
-export function block(type: string, labels: string[], body: HclBodyInput = {}): HclBlock {
+export function block(
+  type: string,
+  labels: string[],
+  body: HclBodyInput = {},
+): HclBlock {
   assertIdentifier(type);
   const items: HclBodyItem[] = [];
   for (const [name, value] of Object.entries(body)) {
     if (value === undefined) continue;
     if (isBlock(value)) {
       items.push({ kind: 'block', block: value });
-    } else if (Array.isArray(value) && value.length > 0 && value.every(isBlock)) {
-      for (const nested of value as HclBlock[]) items.push({ kind: 'block', block: nested });
+    } else if (
+      Array.isArray(value) &&
+      value.length > 0 &&
+      value.every(isBlock)
+    ) {
+      for (const child of value as HclBlock[])
+        items.push({ kind: 'block', block: child });
     } else {
-      items.push({ kind: 'attribute', name: assertIdentifier(name), value: value as HclValue });
+      items.push({
+        kind: 'attribute',
+        name: assertIdentifier(name),
+        value: value as HclValue,
+      });
     }
   }
   return { type, labels, body: items };
@@ -76,9 +97,19 @@ function wrap(line: string): string[] {
   return lines;
 }
 
+function isLineBreakingOrControl(code: number): boolean {
+  return (
+    (code < 0x20 && code !== 0x0a) ||
+    code === 0x7f ||
+    code === 0x2028 ||
+    code === 0x2029
+  );
+}
+
 function renderComment(text: string): string {
-  return text
-    .replace(/[\u0000-\u0009\u000b-\u001f\u007f\u2028\u2029]/g, ' ')
+  return [...text]
+    .map(ch => (isLineBreakingOrControl(ch.charCodeAt(0)) ? ' ' : ch))
+    .join('')
     .split('\n')
     .flatMap(wrap)
     .map(line => `# ${line}`.trimEnd())
@@ -110,12 +141,16 @@ export interface HclFileItem {
 }
 
 /** Renders blocks as one `.tf` file, formatted exactly as `terraform fmt` would. */
-export async function renderFile(items: Array<HclBlock | HclFileItem>): Promise<string> {
+export async function renderFile(
+  items: Array<HclBlock | HclFileItem>,
+): Promise<string> {
   const text = items
     .map(item => {
       const entry = isBlock(item) ? { block: item } : item;
       const rendered = renderBlock(entry.block);
-      return entry.comment ? `${renderComment(entry.comment)}\n${rendered}` : rendered;
+      return entry.comment
+        ? `${renderComment(entry.comment)}\n${rendered}`
+        : rendered;
     })
     .join('\n\n');
   return format(`${text}\n`);

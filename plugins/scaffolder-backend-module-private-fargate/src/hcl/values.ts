@@ -27,7 +27,8 @@ export type HclValue =
   | readonly HclValue[];
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-const TRAVERSAL = /^[A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z_][A-Za-z0-9_-]*|\[\d+\]|\.\d+)*$/;
+const TRAVERSAL =
+  /^[A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z_][A-Za-z0-9_-]*|\[\d+\]|\.\d+)*$/;
 
 /** Asserts that a generator-chosen name is a valid HCL identifier. */
 export function assertIdentifier(name: string): string {
@@ -106,7 +107,8 @@ export function renderValue(value: HclValue): string {
   if (value === null) return 'null';
   if (typeof value === 'string') return escapeString(value);
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new Error(`Not a finite number: ${value}`);
+    if (!Number.isFinite(value))
+      throw new Error(`Not a finite number: ${value}`);
     return String(value);
   }
   if (typeof value === 'boolean') return value ? 'true' : 'false';
@@ -115,14 +117,19 @@ export function renderValue(value: HclValue): string {
     if (value.entries.length === 0) return '{}';
     const lines = value.entries.map(
       ([key, item]) =>
-        `${IDENTIFIER.test(key) ? key : escapeString(key)} = ${renderValue(item)}`,
+        `${IDENTIFIER.test(key) ? key : escapeString(key)} = ${renderValue(
+          item,
+        )}`,
     );
     return `{\n${lines.join('\n')}\n}`;
   }
   if (Array.isArray(value)) {
     const items = (value as readonly HclValue[]).map(renderValue);
-    const multiline = items.some(item => item.includes('\n')) || items.join(', ').length > 80;
-    return multiline ? `[\n${items.map(item => `${item},`).join('\n')}\n]` : `[${items.join(', ')}]`;
+    const multiline =
+      items.some(item => item.includes('\n')) || items.join(', ').length > 80;
+    return multiline
+      ? `[\n${items.map(item => `${item},`).join('\n')}\n]`
+      : `[${items.join(', ')}]`;
   }
   throw new Error(`Unsupported HCL value: ${String(value)}`);
 }

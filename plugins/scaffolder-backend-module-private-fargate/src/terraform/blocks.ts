@@ -21,12 +21,20 @@ export interface TerraformModuleSource {
 }
 
 /** A `resource` block. */
-export function resource(type: string, name: string, body: HclBodyInput): HclBlock {
+export function resource(
+  type: string,
+  name: string,
+  body: HclBodyInput,
+): HclBlock {
   return block('resource', [type, name], body);
 }
 
 /** A `data` block. */
-export function dataSource(type: string, name: string, body: HclBodyInput = {}): HclBlock {
+export function dataSource(
+  type: string,
+  name: string,
+  body: HclBodyInput = {},
+): HclBlock {
   return block('data', [type, name], body);
 }
 
@@ -54,7 +62,11 @@ export function variable(name: string, options: VariableOptions): HclBlock {
 }
 
 /** An `output` block. */
-export function output(name: string, description: string, value: HclValue): HclBlock {
+export function output(
+  name: string,
+  description: string,
+  value: HclValue,
+): HclBlock {
   return block('output', [name], { description, value });
 }
 
@@ -93,7 +105,10 @@ export function policyDocument(
         actions: statement.actions,
         resources: statement.resources,
         principals: statement.principals?.map(principal =>
-          nested('principals', { type: principal.type, identifiers: principal.identifiers }),
+          nested('principals', {
+            type: principal.type,
+            identifiers: principal.identifiers,
+          }),
         ),
         condition: statement.conditions?.map(condition =>
           nested('condition', {
@@ -108,7 +123,11 @@ export function policyDocument(
 }
 
 /** The trust policy that lets a service principal assume a role. */
-export function assumeRoleDocument(name: string, service: string, count?: HclValue): HclBlock {
+export function assumeRoleDocument(
+  name: string,
+  service: string,
+  count?: HclValue,
+): HclBlock {
   return policyDocument(
     name,
     [
@@ -130,9 +149,15 @@ export function countIf(flag: string): HclValue {
 /** A Terraform regex condition taken from a zod string schema's own pattern. */
 export function regexSource(schema: z.ZodTypeAny): string {
   let current: z.ZodTypeAny = schema;
-  while (current instanceof z.ZodEffects || current instanceof z.ZodOptional || current instanceof z.ZodDefault) {
+  while (
+    current instanceof z.ZodEffects ||
+    current instanceof z.ZodOptional ||
+    current instanceof z.ZodDefault
+  ) {
     current =
-      current instanceof z.ZodEffects ? current.innerType() : (current._def.innerType as z.ZodTypeAny);
+      current instanceof z.ZodEffects
+        ? current.innerType()
+        : (current._def.innerType as z.ZodTypeAny);
   }
   if (current instanceof z.ZodString) {
     for (const check of current._def.checks) {
@@ -143,7 +168,11 @@ export function regexSource(schema: z.ZodTypeAny): string {
 }
 
 /** A validation rule: each string of `expression` matches `pattern`. */
-export function matchesPattern(expression: string, pattern: string, list = false): string {
+export function matchesPattern(
+  expression: string,
+  pattern: string,
+  list = false,
+): string {
   const quoted = escapeString(pattern);
   return list
     ? `alltrue([for item in ${expression} : can(regex(${quoted}, item))])`

@@ -46,18 +46,28 @@ export interface GenerationContext {
   has(component: TerraformComponent): boolean;
 }
 
-function byService(list: PlannedEndpoint[], services: Set<string>, keep: boolean) {
+function byService(
+  list: PlannedEndpoint[],
+  services: Set<string>,
+  keep: boolean,
+) {
   return list.filter(endpoint => services.has(endpoint.service) === keep);
 }
 
 /** Plans endpoints and subnets for a request. Throws InputError naming the field on bad input. */
-export function createGenerationContext(request: TerraformRequest): GenerationContext {
-  const has = (component: TerraformComponent) => request.components.includes(component);
+export function createGenerationContext(
+  request: TerraformRequest,
+): GenerationContext {
+  const has = (component: TerraformComponent) =>
+    request.components.includes(component);
   const withBastion = has('bastion') || request.requirements.bastion;
   const plan = planEndpoints({ ...request.requirements, bastion: withBastion });
   const withoutBastionServices = new Set(
     has('bastion')
-      ? planEndpoints({ ...request.requirements, bastion: false }).endpoints.map(e => e.service)
+      ? planEndpoints({
+          ...request.requirements,
+          bastion: false,
+        }).endpoints.map(e => e.service)
       : plan.endpoints.map(e => e.service),
   );
   const shared = new Set<string>(request.network.sharedEndpoints);
@@ -73,19 +83,28 @@ export function createGenerationContext(request: TerraformRequest): GenerationCo
   if (sharedEndpoints.length > 0) {
     warnings.push({
       code: 'shared-endpoints-reused',
-      message: `Not creating ${sharedEndpoints.map(e => e.service).join(', ')}: the VPC already has them, and a second private-DNS endpoint for the same service in one VPC fails.`,
+      message: `Not creating ${sharedEndpoints
+        .map(e => e.service)
+        .join(
+          ', ',
+        )}: the VPC already has them, and a second private-DNS endpoint for the same service in one VPC fails.`,
     });
   }
   if (assumedEndpoints.length > 0) {
     warnings.push({
       code: 'endpoints-not-generated',
-      message: `The endpoints component is off, so ${assumedEndpoints.map(e => e.service).join(', ')} must already exist in the VPC.`,
+      message: `The endpoints component is off, so ${assumedEndpoints
+        .map(e => e.service)
+        .join(', ')} must already exist in the VPC.`,
     });
   }
 
   const zones = new Map<string, string[]>();
   for (const subnet of request.network.privateSubnets) {
-    zones.set(subnet.availabilityZone, [...(zones.get(subnet.availabilityZone) ?? []), subnet.id]);
+    zones.set(subnet.availabilityZone, [
+      ...(zones.get(subnet.availabilityZone) ?? []),
+      subnet.id,
+    ]);
   }
   const endpointZones = [...zones.keys()].sort();
   const endpointSubnetIds = endpointZones.map(zone => zones.get(zone)![0]);
@@ -96,10 +115,14 @@ export function createGenerationContext(request: TerraformRequest): GenerationCo
       vpcCidr: request.network.vpcCidr,
       existingSubnets: request.network.endpointSubnets.existingSubnetCidrs,
       availabilityZones: endpointZones,
-      endpointCount: stackEndpoints.filter(e => e.type === 'Interface').length +
+      endpointCount:
+        stackEndpoints.filter(e => e.type === 'Interface').length +
         bastionEndpoints.filter(e => e.type === 'Interface').length,
       prefixLength: request.network.endpointSubnets.prefixLength,
-    }).map(subnet => ({ availabilityZone: subnet.availabilityZone, cidr: subnet.cidr }));
+    }).map(subnet => ({
+      availabilityZone: subnet.availabilityZone,
+      cidr: subnet.cidr,
+    }));
   } else {
     for (const [zone, ids] of [...zones.entries()].sort()) {
       if (ids.length > 1) {
@@ -111,24 +134,38 @@ export function createGenerationContext(request: TerraformRequest): GenerationCo
     }
   }
 
-  if (has('privatelink-provider') && request.privateLinkProvider?.acceptanceRequired === false) {
+  if (
+    has('privatelink-provider') &&
+    request.privateLinkProvider?.acceptanceRequired === false
+  ) {
     warnings.push({
       code: 'acceptance-not-required',
-      message: 'privateLinkProvider.acceptanceRequired is false: any allowed principal that learns the service name connects without review. Require acceptance in production.',
+      message:
+        'privateLinkProvider.acceptanceRequired is false: any allowed principal that learns the service name connects without review. Require acceptance in production.',
     });
   }
-  if (has('privatelink-provider') && (request.privateLinkProvider?.allowedPrincipals ?? []).length === 0) {
+  if (
+    has('privatelink-provider') &&
+    (request.privateLinkProvider?.allowedPrincipals ?? []).length === 0
+  ) {
     warnings.push({
       code: 'no-allowed-principals',
-      message: 'privateLinkProvider.allowedPrincipals is empty: no other account can create an endpoint until principals are allowed.',
+      message:
+        'privateLinkProvider.allowedPrincipals is empty: no other account can create an endpoint until principals are allowed.',
     });
   }
-  if (request.network.endpointIngress === 'task-security-group' && !has('service')) {
+  if (
+    request.network.endpointIngress === 'task-security-group' &&
+    !has('service')
+  ) {
     throw new InputError(
       'Invalid private-fargate:terraform input:\nnetwork.endpointIngress: "task-security-group" needs the service component; use "vpc-cidr"',
     );
   }
-  if (request.network.endpointIngress === 'task-security-group' && has('bastion')) {
+  if (
+    request.network.endpointIngress === 'task-security-group' &&
+    has('bastion')
+  ) {
     throw new InputError(
       'Invalid private-fargate:terraform input:\nnetwork.endpointIngress: the bastion also pulls its image through the endpoints; use "vpc-cidr" with the bastion component',
     );
@@ -143,7 +180,10 @@ export function createGenerationContext(request: TerraformRequest): GenerationCo
       `Invalid private-fargate:terraform input:\nrequirements.imageSource: "${request.requirements.imageSource}" is not generated yet; use "ecr" (the service gets its own ECR repository)`,
     );
   }
-  if (has('service') && request.requirements.logging === 'firelens-cloudwatch') {
+  if (
+    has('service') &&
+    request.requirements.logging === 'firelens-cloudwatch'
+  ) {
     throw new InputError(
       'Invalid private-fargate:terraform input:\nrequirements.logging: "firelens-cloudwatch" is not generated yet; use "awslogs" or "none"',
     );
@@ -174,7 +214,11 @@ export function endpointBlockName(service: string): string {
 }
 
 /** An AWS name of at most `max` characters made from the service name and a suffix. */
-export function shortName(serviceName: string, suffix: string, max = 32): string {
+export function shortName(
+  serviceName: string,
+  suffix: string,
+  max = 32,
+): string {
   const room = max - suffix.length - 1;
   return `${serviceName.slice(0, room).replace(/-+$/, '')}-${suffix}`;
 }

@@ -7,5 +7,7 @@ import {
 /** Why an endpoint exists, in words: the catalogue's reason and the requirements behind it. */
 export function explainEndpoint(endpoint: PlannedEndpoint): string {
   const needs = endpoint.reasons.map(describePlanReason).join(', ');
-  return `${getEndpointDefinition(endpoint.service).reason} Needed for: ${needs}.`;
+  return `${
+    getEndpointDefinition(endpoint.service).reason
+  } Needed for: ${needs}.`;
 }

@@ -2,7 +2,13 @@
  * Valid Fargate task sizes (CPU units to memory in MiB), from the ECS task-size table:
  * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size
  */
-const FARGATE_SIZES: ReadonlyArray<{ cpu: number; min: number; max: number; step: number; extra?: number[] }> = [
+const FARGATE_SIZES: ReadonlyArray<{
+  cpu: number;
+  min: number;
+  max: number;
+  step: number;
+  extra?: number[];
+}> = [
   { cpu: 256, min: 512, max: 512, step: 512, extra: [1024, 2048] },
   { cpu: 512, min: 1024, max: 4096, step: 1024 },
   { cpu: 1024, min: 2048, max: 8192, step: 1024 },
@@ -21,5 +27,9 @@ export function isValidFargateSize(cpu: number, memory: number): boolean {
   const size = FARGATE_SIZES.find(entry => entry.cpu === cpu);
   if (!size) return false;
   if (size.extra?.includes(memory)) return true;
-  return memory >= size.min && memory <= size.max && (memory - size.min) % size.step === 0;
+  return (
+    memory >= size.min &&
+    memory <= size.max &&
+    (memory - size.min) % size.step === 0
+  );
 }

@@ -14,14 +14,23 @@ import { privateLinkConsumerComponent } from './components/privatelinkConsumer';
 import { privateLinkProviderComponent } from './components/privatelinkProvider';
 import { serviceComponent } from './components/service';
 import { createGenerationContext, GenerationContext } from './context';
-import { costTables, endpointTable, markdownText, warningList } from './markdown';
+import {
+  costTables,
+  endpointTable,
+  markdownText,
+  warningList,
+} from './markdown';
 import {
   TERRAFORM_COMPONENTS,
   TerraformComponent,
   terraformRequestSchema,
   TerraformRequest,
 } from './request';
-import { AWS_PROVIDER_VERSION, REQUIRED_TERRAFORM_VERSION, rootModule } from './root';
+import {
+  AWS_PROVIDER_VERSION,
+  REQUIRED_TERRAFORM_VERSION,
+  rootModule,
+} from './root';
 
 /** One generated file, its path relative to the Terraform root. */
 export interface GeneratedFile {
@@ -40,7 +49,10 @@ export interface GeneratedTerraform {
   createdEndpoints: string[];
 }
 
-const COMPONENT_WRITERS: Record<TerraformComponent, (ctx: GenerationContext) => ComponentModule> = {
+const COMPONENT_WRITERS: Record<
+  TerraformComponent,
+  (ctx: GenerationContext) => ComponentModule
+> = {
   endpoints: endpointsComponent,
   service: serviceComponent,
   'privatelink-provider': privateLinkProviderComponent,
@@ -49,11 +61,16 @@ const COMPONENT_WRITERS: Record<TerraformComponent, (ctx: GenerationContext) => 
   'private-dns': privateDnsComponent,
 };
 
-async function renderModule(source: TerraformModuleSource): Promise<GeneratedFile[]> {
+async function renderModule(
+  source: TerraformModuleSource,
+): Promise<GeneratedFile[]> {
   const prefix = source.dir ? `${source.dir}/` : '';
   return [
     { path: `${prefix}main.tf`, content: await renderFile(source.main) },
-    { path: `${prefix}variables.tf`, content: await renderFile(source.variables) },
+    {
+      path: `${prefix}variables.tf`,
+      content: await renderFile(source.variables),
+    },
     { path: `${prefix}outputs.tf`, content: await renderFile(source.outputs) },
   ];
 }
@@ -66,7 +83,10 @@ function readme(
 ): string {
   const { request } = ctx;
   const rows: Array<{ endpoint: PlannedEndpoint; where: string }> = [
-    ...ctx.stackEndpoints.map(endpoint => ({ endpoint, where: 'modules/endpoints' })),
+    ...ctx.stackEndpoints.map(endpoint => ({
+      endpoint,
+      where: 'modules/endpoints',
+    })),
     ...ctx.bastionEndpoints.map(endpoint => ({
       endpoint,
       where: 'modules/bastion (only while bastion_enabled = true)',
@@ -77,16 +97,24 @@ function readme(
     })),
     ...ctx.assumedEndpoints.map(endpoint => ({
       endpoint,
-      where: 'not created: the endpoints component is off, so it must exist already',
+      where:
+        'not created: the endpoints component is off, so it must exist already',
     })),
   ];
-  const interfaceCount = [...ctx.stackEndpoints, ...ctx.bastionEndpoints].filter(
-    e => e.type === 'Interface',
-  ).length;
+  const interfaceCount = [
+    ...ctx.stackEndpoints,
+    ...ctx.bastionEndpoints,
+  ].filter(e => e.type === 'Interface').length;
   const sections = [
     `# Infrastructure of ${request.serviceName}`,
     request.description ? `> ${markdownText(request.description)}` : undefined,
-    `Written by the \`private-fargate:terraform\` scaffolder action (template version ${markdownText(request.templateVersion)}) for ${ctx.region}. Components: ${components.map(c => `\`${c.component}\``).join(', ')}. Terraform ${REQUIRED_TERRAFORM_VERSION}, AWS provider ${AWS_PROVIDER_VERSION}. Every resource is tagged Service, Owner, ManagedBy = private-fargate and TemplateVersion.`,
+    `Written by the \`private-fargate:terraform\` scaffolder action (template version ${markdownText(
+      request.templateVersion,
+    )}) for ${ctx.region}. Components: ${components
+      .map(c => `\`${c.component}\``)
+      .join(
+        ', ',
+      )}. Terraform ${REQUIRED_TERRAFORM_VERSION}, AWS provider ${AWS_PROVIDER_VERSION}. Every resource is tagged Service, Owner, ManagedBy = private-fargate and TemplateVersion.`,
     '## Use',
     '```sh\nterraform init\nterraform plan\n```\n\nThe defaults in `variables.tf` are the values given to the template; override them with a `.tfvars` file.',
     '## Layout',
@@ -99,26 +127,35 @@ function readme(
     '## Warnings',
     warningList(ctx.warnings),
   ];
-  return `${sections.filter((s): s is string => s !== undefined).join('\n\n')}\n`;
+  return `${sections
+    .filter((s): s is string => s !== undefined)
+    .join('\n\n')}\n`;
 }
 
 /**
  * Validates the input and renders the whole Terraform tree in memory. Same input, same bytes.
  * Throws InputError naming the field on bad input.
  */
-export async function generateTerraform(input: unknown): Promise<GeneratedTerraform> {
-  const request = parseOrThrow(terraformRequestSchema, input, 'private-fargate:terraform input');
-  const ctx = createGenerationContext(request);
-  const components = TERRAFORM_COMPONENTS.filter(component => ctx.has(component)).map(component =>
-    COMPONENT_WRITERS[component](ctx),
+export async function generateTerraform(
+  input: unknown,
+): Promise<GeneratedTerraform> {
+  const request = parseOrThrow(
+    terraformRequestSchema,
+    input,
+    'private-fargate:terraform input',
   );
+  const ctx = createGenerationContext(request);
+  const components = TERRAFORM_COMPONENTS.filter(component =>
+    ctx.has(component),
+  ).map(component => COMPONENT_WRITERS[component](ctx));
   const root = rootModule(ctx, components);
   const files: GeneratedFile[] = [
     { path: 'versions.tf', content: await renderFile(root.versions) },
     { path: 'providers.tf', content: await renderFile(root.providers) },
     ...(await renderModule(root)),
   ];
-  for (const component of components) files.push(...(await renderModule(component.source)));
+  for (const component of components)
+    files.push(...(await renderModule(component.source)));
 
   const created = [...ctx.stackEndpoints, ...ctx.bastionEndpoints];
   const cost = estimateMonthlyCost({
@@ -128,7 +165,10 @@ export async function generateTerraform(input: unknown): Promise<GeneratedTerraf
     gbPerMonth: request.trafficGbPerMonth,
   });
   const paths = [...files.map(file => file.path), 'README.md'].sort();
-  files.push({ path: 'README.md', content: readme(ctx, components, cost, paths) });
+  files.push({
+    path: 'README.md',
+    content: readme(ctx, components, cost, paths),
+  });
   files.sort((a, b) => (a.path < b.path ? -1 : 1));
   return {
     request,

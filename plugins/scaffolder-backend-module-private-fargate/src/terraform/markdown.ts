@@ -1,4 +1,7 @@
-import { CostEstimate, PlannedEndpoint } from '@private-fargate/plugin-private-fargate-common';
+import {
+  CostEstimate,
+  PlannedEndpoint,
+} from '@private-fargate/plugin-private-fargate-common';
 import type { TerraformWarning } from './context';
 import { explainEndpoint } from './explain';
 
@@ -14,14 +17,24 @@ function money(amount: number): string {
   return `$${amount.toFixed(2)}`;
 }
 
+function unitPrice(amount: number): string {
+  return `$${Number(amount.toFixed(4))}`;
+}
+
 /** One row per endpoint: name, type, where it comes from, and why it exists. */
-export function endpointTable(rows: Array<{ endpoint: PlannedEndpoint; where: string }>): string {
+export function endpointTable(
+  rows: Array<{ endpoint: PlannedEndpoint; where: string }>,
+): string {
   const lines = [
     '| Endpoint | Type | Created by | Why it exists |',
     '| --- | --- | --- | --- |',
     ...rows.map(
       ({ endpoint, where }) =>
-        `| \`${endpoint.serviceName}\` | ${endpoint.type} | ${markdownText(where)} | ${markdownText(explainEndpoint(endpoint))} ([docs](${endpoint.docUrl})) |`,
+        `| \`${endpoint.serviceName}\` | ${endpoint.type} | ${markdownText(
+          where,
+        )} | ${markdownText(explainEndpoint(endpoint))} ([docs](${
+          endpoint.docUrl
+        })) |`,
     ),
   ];
   return lines.join('\n');
@@ -34,21 +47,33 @@ export function costTables(estimate: CostEstimate): string {
     '| --- | ---: |',
     `| Endpoints only (this design) | ${money(estimate.endpointsOnly.total)} |`,
     `| NAT gateways only | ${money(estimate.natOnly.total)} |`,
-    `| NAT gateways and endpoints | ${money(estimate.natPlusEndpoints.total)} |`,
+    `| NAT gateways and endpoints | ${money(
+      estimate.natPlusEndpoints.total,
+    )} |`,
   ];
   const lines = [
     '| Item | Quantity | Unit | Unit price | Amount | Source |',
     '| --- | ---: | --- | ---: | ---: | --- |',
     ...estimate.endpointsOnly.lines.map(
       line =>
-        `| ${markdownText(line.label)} | ${line.quantity} | ${markdownText(line.unit)} | ${money(line.unitPrice)} | ${money(line.amount)} | ${markdownText(line.source)} |`,
+        `| ${markdownText(line.label)} | ${line.quantity} | ${markdownText(
+          line.unit,
+        )} | ${unitPrice(line.unitPrice)} | ${money(
+          line.amount,
+        )} | ${markdownText(line.source)} |`,
     ),
   ];
-  return `${scenarios.join('\n')}\n\nEndpoints only, line by line (${estimate.currency}, ${estimate.hoursPerMonth} hours a month, ${estimate.region}):\n\n${lines.join('\n')}`;
+  return `${scenarios.join('\n')}\n\nEndpoints only, line by line (${
+    estimate.currency
+  }, ${estimate.hoursPerMonth} hours a month, ${
+    estimate.region
+  }):\n\n${lines.join('\n')}`;
 }
 
 /** A bullet list of warnings, or a line saying there are none. */
 export function warningList(warnings: TerraformWarning[]): string {
   if (warnings.length === 0) return 'None.';
-  return warnings.map(warning => `- **${warning.code}**: ${markdownText(warning.message)}`).join('\n');
+  return warnings
+    .map(warning => `- **${warning.code}**: ${markdownText(warning.message)}`)
+    .join('\n');
 }

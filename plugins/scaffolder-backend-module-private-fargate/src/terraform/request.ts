@@ -27,7 +27,8 @@ export const TERRAFORM_COMPONENTS = [
 export type TerraformComponent = (typeof TERRAFORM_COMPONENTS)[number];
 
 // Lone UTF-16 surrogates cannot be written to a UTF-8 file, so they would not survive as a literal.
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const LONE_SURROGATE =
+  /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /**
  * Free text that ends up inside a Terraform string literal. Anything is allowed (the HCL
@@ -47,13 +48,17 @@ const TAG_VALUE = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 /** Free text that also goes into AWS tag values, so it keeps to the characters AWS accepts there. */
 export function tagTextSchema(maxLength: number) {
   return freeTextSchema(maxLength).refine(value => TAG_VALUE.test(value), {
-    message: 'may contain only letters, digits, spaces and _ . : / = + - @ (AWS tag value characters)',
+    message:
+      'may contain only letters, digits, spaces and _ . : / = + - @ (AWS tag value characters)',
   });
 }
 
 const availabilityZoneSchema = z
   .string()
-  .regex(/^[a-z]{2}(?:-[a-z]+)+-\d[a-z]$/, 'must be an Availability Zone name like ap-northeast-1a');
+  .regex(
+    /^[a-z]{2}(?:-[a-z]+)+-\d[a-z]$/,
+    'must be an Availability Zone name like ap-northeast-1a',
+  );
 
 // Local to this module until the common library grows ARN and gateway-ID validators.
 const secretArnSchema = z
@@ -78,21 +83,33 @@ export const gatewayIdSchema = (prefix: string) =>
     );
 const environmentNameSchema = z
   .string()
-  .regex(/^[A-Z_][A-Z0-9_]{0,99}$/, 'must be an environment variable name like DB_PASSWORD');
+  .regex(
+    /^[A-Z_][A-Z0-9_]{0,99}$/,
+    'must be an environment variable name like DB_PASSWORD',
+  );
 const clusterNameSchema = z
   .string()
-  .regex(/^[A-Za-z0-9_-]{1,255}$/, 'must be an ECS cluster name (letters, digits, - and _)');
+  .regex(
+    /^[A-Za-z0-9_-]{1,255}$/,
+    'must be an ECS cluster name (letters, digits, - and _)',
+  );
 /** Container image tag. */
 export const imageTagSchema = z
   .string()
-  .regex(/^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/, 'must be a container image tag like 1.0.0');
+  .regex(
+    /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/,
+    'must be a container image tag like 1.0.0',
+  );
 const httpPathSchema = z
   .string()
   .regex(/^\/[A-Za-z0-9._~/-]{0,254}$/, 'must be an HTTP path like /health');
 const portSchema = z.number().int().min(1).max(65535);
 const dnsLabelSchema = z
   .string()
-  .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'must be one DNS label like api');
+  .regex(
+    /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/,
+    'must be one DNS label like api',
+  );
 
 // Ingress from everywhere would defeat a private service; the checks name the field.
 const ingressCidrSchema = cidrSchema.refine(
@@ -101,8 +118,8 @@ const ingressCidrSchema = cidrSchema.refine(
 );
 
 const LOG_RETENTION_DAYS = [
-  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922,
-  3288, 3653,
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827,
+  2192, 2557, 2922, 3288, 3653,
 ] as const;
 
 function unique<T extends z.ZodTypeAny>(array: z.ZodArray<T>, what: string) {
@@ -116,26 +133,35 @@ function unique<T extends z.ZodTypeAny>(array: z.ZodArray<T>, what: string) {
 export const networkSchema = z
   .object({
     vpcId: vpcIdSchema.describe('ID of the existing VPC'),
-    vpcCidr: cidrSchema.describe('Primary IPv4 CIDR of the VPC; endpoint security groups admit 443 from it'),
+    vpcCidr: cidrSchema.describe(
+      'Primary IPv4 CIDR of the VPC; endpoint security groups admit 443 from it',
+    ),
     privateSubnets: unique(
       z
         .array(
           z
             .object({
               id: subnetIdSchema.describe('Subnet ID'),
-              availabilityZone: availabilityZoneSchema.describe("The subnet's Availability Zone"),
+              availabilityZone: availabilityZoneSchema.describe(
+                "The subnet's Availability Zone",
+              ),
             })
             .strict(),
         )
         .min(1, 'needs at least one private subnet'),
       'subnet',
-    )
-      .describe('Private subnets the tasks run in, with their Availability Zones'),
+    ).describe(
+      'Private subnets the tasks run in, with their Availability Zones',
+    ),
     privateRouteTableIds: unique(
-      z.array(routeTableIdSchema).min(1, 'needs at least one private route table for the S3 gateway endpoint'),
+      z
+        .array(routeTableIdSchema)
+        .min(
+          1,
+          'needs at least one private route table for the S3 gateway endpoint',
+        ),
       'route table',
-    )
-      .describe('Every route table the private subnets use'),
+    ).describe('Every route table the private subnets use'),
     endpointSubnets: z
       .object({
         existingSubnetCidrs: unique(z.array(cidrSchema), 'CIDR').describe(
@@ -147,18 +173,24 @@ export const networkSchema = z
           .min(16)
           .max(28)
           .optional()
-          .describe('Prefix length of each new endpoint subnet (the subnet planner picks one if omitted)'),
+          .describe(
+            'Prefix length of each new endpoint subnet (the subnet planner picks one if omitted)',
+          ),
       })
       .strict()
       .optional()
       .describe('Create one dedicated endpoint subnet per Availability Zone'),
     sharedEndpoints: unique(z.array(endpointServiceSuffixSchema), 'endpoint')
       .default([])
-      .describe('Endpoints the VPC already has (e.g. from a shared stack); they are not created again'),
+      .describe(
+        'Endpoints the VPC already has (e.g. from a shared stack); they are not created again',
+      ),
     endpointIngress: z
       .enum(['vpc-cidr', 'task-security-group'])
       .default('vpc-cidr')
-      .describe('Who may reach the endpoints on 443: the whole VPC CIDR or only the task security group'),
+      .describe(
+        'Who may reach the endpoints on 443: the whole VPC CIDR or only the task security group',
+      ),
   })
   .strict();
 
@@ -168,44 +200,91 @@ export const serviceSchema = z
     existingClusterName: clusterNameSchema
       .optional()
       .describe('Run in this existing ECS cluster instead of creating one'),
-    cpu: z.number().int().default(256).describe('Task CPU units (256, 512, 1024, ...)'),
-    memory: z.number().int().default(512).describe('Task memory in MiB, valid for the CPU size'),
-    cpuArchitecture: z.enum(['X86_64', 'ARM64']).default('X86_64').describe('CPU architecture'),
-    desiredCount: z.number().int().min(0).max(100).default(2).describe('Number of tasks'),
-    containerPort: portSchema.default(8080).describe('Port the container listens on'),
-    imageTag: imageTagSchema.default('1.0.0').describe('Image tag to deploy (tags are immutable)'),
+    cpu: z
+      .number()
+      .int()
+      .default(256)
+      .describe('Task CPU units (256, 512, 1024, ...)'),
+    memory: z
+      .number()
+      .int()
+      .default(512)
+      .describe('Task memory in MiB, valid for the CPU size'),
+    cpuArchitecture: z
+      .enum(['X86_64', 'ARM64'])
+      .default('X86_64')
+      .describe('CPU architecture'),
+    desiredCount: z
+      .number()
+      .int()
+      .min(0)
+      .max(100)
+      .default(2)
+      .describe('Number of tasks'),
+    containerPort: portSchema
+      .default(8080)
+      .describe('Port the container listens on'),
+    imageTag: imageTagSchema
+      .default('1.0.0')
+      .describe('Image tag to deploy (tags are immutable)'),
     logRetentionDays: z
       .number()
       .int()
-      .refine(value => (LOG_RETENTION_DAYS as readonly number[]).includes(value), {
-        message: `must be one of CloudWatch Logs' retention values: ${LOG_RETENTION_DAYS.join(', ')}`,
-      })
+      .refine(
+        value => (LOG_RETENTION_DAYS as readonly number[]).includes(value),
+        {
+          message: `must be one of CloudWatch Logs' retention values: ${LOG_RETENTION_DAYS.join(
+            ', ',
+          )}`,
+        },
+      )
       .default(30)
       .describe('Days to keep container logs'),
-    keepImages: z.number().int().min(1).max(1000).default(30).describe('ECR lifecycle: images to keep'),
+    keepImages: z
+      .number()
+      .int()
+      .min(1)
+      .max(1000)
+      .default(30)
+      .describe('ECR lifecycle: images to keep'),
     secrets: unique(
       z.array(
-        z.object({
-          name: environmentNameSchema.describe('Environment variable the secret is injected as'),
-          valueFrom: secretArnSchema.describe('ARN of the Secrets Manager secret or SSM parameter'),
-        })
-        .strict(),
+        z
+          .object({
+            name: environmentNameSchema.describe(
+              'Environment variable the secret is injected as',
+            ),
+            valueFrom: secretArnSchema.describe(
+              'ARN of the Secrets Manager secret or SSM parameter',
+            ),
+          })
+          .strict(),
       ),
       'secret',
     )
       .default([])
-      .describe('Secrets injected into the container; the execution role may read exactly these'),
+      .describe(
+        'Secrets injected into the container; the execution role may read exactly these',
+      ),
     execKmsKeyArn: kmsKeyArnSchema
       .optional()
-      .describe('KMS key for ECS Exec sessions (with requirements.exec.kmsKey)'),
+      .describe(
+        'KMS key for ECS Exec sessions (with requirements.exec.kmsKey)',
+      ),
     loadBalancer: z
       .object({
-        listenerPort: portSchema.default(80).describe('Port of the internal ALB listener'),
-        healthCheckPath: httpPathSchema.default('/health').describe('Health check path'),
+        listenerPort: portSchema
+          .default(80)
+          .describe('Port of the internal ALB listener'),
+        healthCheckPath: httpPathSchema
+          .default('/health')
+          .describe('Health check path'),
       })
       .strict()
       .optional()
-      .describe('Put an internal Application Load Balancer in front of the service'),
+      .describe(
+        'Put an internal Application Load Balancer in front of the service',
+      ),
   })
   .strict()
   .superRefine((value, ctx) => {
@@ -224,25 +303,41 @@ export const privateLinkProviderSchema = z
     acceptanceRequired: z
       .boolean()
       .default(true)
-      .describe('Require manual acceptance of each endpoint connection (false only for trusted consumers)'),
+      .describe(
+        'Require manual acceptance of each endpoint connection (false only for trusted consumers)',
+      ),
     allowedPrincipals: unique(z.array(principalArnSchema), 'principal')
       .default([])
-      .describe('Account root or role ARNs allowed to create endpoints to the service'),
-    privateDnsName: dnsNameSchema.optional().describe('Private DNS name consumers can use (needs domain verification)'),
+      .describe(
+        'Account root or role ARNs allowed to create endpoints to the service',
+      ),
+    privateDnsName: dnsNameSchema
+      .optional()
+      .describe(
+        'Private DNS name consumers can use (needs domain verification)',
+      ),
   })
   .strict();
 
 /** An interface endpoint to somebody else's PrivateLink service. */
 export const privateLinkConsumerSchema = z
   .object({
-    serviceName: endpointServiceNameSchema.describe('The provider\'s service name, com.amazonaws.vpce.<region>.vpce-svc-<id>'),
+    serviceName: endpointServiceNameSchema.describe(
+      "The provider's service name, com.amazonaws.vpce.<region>.vpce-svc-<id>",
+    ),
     port: portSchema.default(443).describe('Port the service listens on'),
-    clientCidrs: unique(z.array(ingressCidrSchema).min(1, 'needs at least one client CIDR'), 'CIDR')
-      .describe('Networks allowed to call the endpoint'),
+    clientCidrs: unique(
+      z.array(ingressCidrSchema).min(1, 'needs at least one client CIDR'),
+      'CIDR',
+    ).describe('Networks allowed to call the endpoint'),
     hostedZone: z
       .object({
-        zoneName: dnsNameSchema.describe('Private hosted zone to create on the VPC, e.g. partner.internal'),
-        recordName: dnsLabelSchema.describe('Record in that zone pointing at the endpoint'),
+        zoneName: dnsNameSchema.describe(
+          'Private hosted zone to create on the VPC, e.g. partner.internal',
+        ),
+        recordName: dnsLabelSchema.describe(
+          'Record in that zone pointing at the endpoint',
+        ),
       })
       .strict()
       .optional()
@@ -253,40 +348,64 @@ export const privateLinkConsumerSchema = z
 /** The SSM Session Manager bastion task. */
 export const bastionSchema = z
   .object({
-    enabled: z.boolean().default(true).describe('Initial value of the bastion_enabled variable'),
+    enabled: z
+      .boolean()
+      .default(true)
+      .describe('Initial value of the bastion_enabled variable'),
     targetPorts: unique(z.array(portSchema), 'port')
       .default([5432])
-      .describe('Ports inside the VPC the bastion may reach (e.g. 5432 for PostgreSQL)'),
-    imageTag: imageTagSchema.default('1.0.0').describe('Tag of the bastion image in its ECR repository'),
+      .describe(
+        'Ports inside the VPC the bastion may reach (e.g. 5432 for PostgreSQL)',
+      ),
+    imageTag: imageTagSchema
+      .default('1.0.0')
+      .describe('Tag of the bastion image in its ECR repository'),
   })
   .strict();
 
 /** Route 53 private DNS and on-premises reachability. */
 export const privateDnsSchema = z
   .object({
-    zoneName: dnsNameSchema.describe('Private hosted zone associated with the VPC, e.g. corp.internal'),
-    recordName: dnsLabelSchema.optional().describe('Record for the internal ALB (default: the service name)'),
+    zoneName: dnsNameSchema.describe(
+      'Private hosted zone associated with the VPC, e.g. corp.internal',
+    ),
+    recordName: dnsLabelSchema
+      .optional()
+      .describe('Record for the internal ALB (default: the service name)'),
     inboundResolver: z
       .object({
         subnetIds: unique(
-          z.array(subnetIdSchema).length(2, 'needs exactly two subnets (one IP address in each)'),
+          z
+            .array(subnetIdSchema)
+            .length(2, 'needs exactly two subnets (one IP address in each)'),
           'subnet',
-        )
-          .describe('Two subnets for the resolver endpoint'),
+        ).describe('Two subnets for the resolver endpoint'),
         allowedCidrs: unique(
-          z.array(ingressCidrSchema).min(1, "needs the on-premises DNS servers' CIDRs"),
+          z
+            .array(ingressCidrSchema)
+            .min(1, "needs the on-premises DNS servers' CIDRs"),
           'CIDR',
-        )
-          .describe('On-premises DNS forwarders allowed to query (TCP and UDP 53)'),
+        ).describe(
+          'On-premises DNS forwarders allowed to query (TCP and UDP 53)',
+        ),
       })
       .strict()
       .optional()
-      .describe('An inbound Route 53 Resolver endpoint for on-premises DNS forwarding'),
+      .describe(
+        'An inbound Route 53 Resolver endpoint for on-premises DNS forwarding',
+      ),
     onPremisesRoutes: z
       .object({
-        cidrs: unique(z.array(cidrSchema).min(1, 'needs at least one on-premises CIDR'), 'CIDR').describe('On-premises networks'),
-        virtualPrivateGatewayId: gatewayIdSchema('vgw').optional().describe('Virtual private gateway (Direct Connect or VPN)'),
-        transitGatewayId: gatewayIdSchema('tgw').optional().describe('Transit gateway'),
+        cidrs: unique(
+          z.array(cidrSchema).min(1, 'needs at least one on-premises CIDR'),
+          'CIDR',
+        ).describe('On-premises networks'),
+        virtualPrivateGatewayId: gatewayIdSchema('vgw')
+          .optional()
+          .describe('Virtual private gateway (Direct Connect or VPN)'),
+        transitGatewayId: gatewayIdSchema('tgw')
+          .optional()
+          .describe('Transit gateway'),
       })
       .strict()
       .superRefine((value, ctx) => {
@@ -294,7 +413,8 @@ export const privateDnsSchema = z
           ctx.addIssue({
             code: z.ZodIssueCode.custom,
             path: ['virtualPrivateGatewayId'],
-            message: 'set exactly one of virtualPrivateGatewayId and transitGatewayId',
+            message:
+              'set exactly one of virtualPrivateGatewayId and transitGatewayId',
           });
         }
       })
@@ -313,35 +433,62 @@ export const targetPathSchema = z
 
 /** Everything `private-fargate:terraform` reads, field by field. */
 export const terraformRequestShape = {
-  targetPath: targetPathSchema.default('infra').describe('Folder in the workspace to write the Terraform into'),
-  serviceName: serviceNameSchema.describe('Service name; used in resource names and the Service tag'),
+  targetPath: targetPathSchema
+    .default('infra')
+    .describe('Folder in the workspace to write the Terraform into'),
+  serviceName: serviceNameSchema.describe(
+    'Service name; used in resource names and the Service tag',
+  ),
   owner: tagTextSchema(256)
     .refine(value => value.trim() !== '', 'must name the owning team')
-    .describe('Owner written to the Owner tag, e.g. team-payments or group:default/payments'),
+    .describe(
+      'Owner written to the Owner tag, e.g. team-payments or group:default/payments',
+    ),
   description: freeTextSchema(1024)
     .default('')
-    .describe('What the service does, in any words (a variable default in variables.tf and the README)'),
+    .describe(
+      'What the service does, in any words (a variable default in variables.tf and the README)',
+    ),
   templateVersion: tagTextSchema(128)
     .default('unversioned')
-    .describe('Version of the template that generated the code (TemplateVersion tag)'),
+    .describe(
+      'Version of the template that generated the code (TemplateVersion tag)',
+    ),
   trafficGbPerMonth: z
     .number()
     .min(0)
     .max(1_000_000)
     .default(10)
-    .describe('GB a month through the endpoints, for the cost table in infra/README.md'),
+    .describe(
+      'GB a month through the endpoints, for the cost table in infra/README.md',
+    ),
   components: z
     .array(z.enum(TERRAFORM_COMPONENTS))
     .min(1, 'name at least one component')
-    .refine(list => new Set(list).size === list.length, 'lists a component twice')
+    .refine(
+      list => new Set(list).size === list.length,
+      'lists a component twice',
+    )
     .describe(`Components to write: ${TERRAFORM_COMPONENTS.join(', ')}`),
-  requirements: planRequirementsSchema.describe('What the service needs (the planner\'s requirements)'),
+  requirements: planRequirementsSchema.describe(
+    "What the service needs (the planner's requirements)",
+  ),
   network: networkSchema.describe('The existing VPC'),
-  service: serviceSchema.optional().describe('The Fargate service (component service)'),
-  privateLinkProvider: privateLinkProviderSchema.optional().describe('Endpoint service settings (component privatelink-provider)'),
-  privateLinkConsumer: privateLinkConsumerSchema.optional().describe('Consumer endpoint settings (component privatelink-consumer)'),
-  bastion: bastionSchema.optional().describe('Bastion settings (component bastion)'),
-  privateDns: privateDnsSchema.optional().describe('Private DNS settings (component private-dns)'),
+  service: serviceSchema
+    .optional()
+    .describe('The Fargate service (component service)'),
+  privateLinkProvider: privateLinkProviderSchema
+    .optional()
+    .describe('Endpoint service settings (component privatelink-provider)'),
+  privateLinkConsumer: privateLinkConsumerSchema
+    .optional()
+    .describe('Consumer endpoint settings (component privatelink-consumer)'),
+  bastion: bastionSchema
+    .optional()
+    .describe('Bastion settings (component bastion)'),
+  privateDns: privateDnsSchema
+    .optional()
+    .describe('Private DNS settings (component private-dns)'),
 };
 
 /** The whole request, with the checks that span fields. */
@@ -349,7 +496,8 @@ export const terraformRequestSchema = z
   .object(terraformRequestShape)
   .strict()
   .superRefine((value, ctx) => {
-    const has = (component: TerraformComponent) => value.components.includes(component);
+    const has = (component: TerraformComponent) =>
+      value.components.includes(component);
     const need = (field: keyof typeof value, component: TerraformComponent) => {
       if (has(component) && value[field] === undefined) {
         ctx.addIssue({
@@ -371,11 +519,17 @@ export const terraformRequestSchema = z
         });
       }
     }
-    if (value.requirements.exec.kmsKey && has('service') && !value.service?.existingClusterName && !value.service?.execKmsKeyArn) {
+    if (
+      value.requirements.exec.kmsKey &&
+      has('service') &&
+      !value.service?.existingClusterName &&
+      !value.service?.execKmsKeyArn
+    ) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
         path: ['service', 'execKmsKeyArn'],
-        message: 'is required when requirements.exec.kmsKey is true: name the key that encrypts Exec sessions',
+        message:
+          'is required when requirements.exec.kmsKey is true: name the key that encrypts Exec sessions',
       });
     }
     if (value.requirements.launchType !== 'FARGATE') {

@@ -6,8 +6,23 @@ import {
   subnetIdSchema,
   vpcIdSchema,
 } from '@private-fargate/plugin-private-fargate-common';
-import { block, HclBlock, HclExpression, HclFileItem, HclValue, obj, raw, ref } from '../hcl';
-import { matchesPattern, output, regexSource, TerraformModuleSource, variable } from './blocks';
+import {
+  block,
+  HclBlock,
+  HclExpression,
+  HclFileItem,
+  HclValue,
+  obj,
+  raw,
+  ref,
+} from '../hcl';
+import {
+  matchesPattern,
+  output,
+  regexSource,
+  TerraformModuleSource,
+  variable,
+} from './blocks';
 import { ComponentModule } from './component';
 import { GenerationContext } from './context';
 import { gatewayIdSchema, imageTagSchema } from './request';
@@ -23,7 +38,9 @@ const CIDR_LIST_OK = (name: string) =>
   `alltrue([for cidr in var.${name} : can(cidrhost(cidr, 0)) && !endswith(cidr, "/0")])`;
 
 /** Every root variable any component may use, with its default taken from the request. */
-function rootVariableCatalog(ctx: GenerationContext): Record<string, () => HclBlock> {
+function rootVariableCatalog(
+  ctx: GenerationContext,
+): Record<string, () => HclBlock> {
   const { request } = ctx;
   return {
     service_name: () =>
@@ -31,19 +48,34 @@ function rootVariableCatalog(ctx: GenerationContext): Record<string, () => HclBl
         type: 'string',
         description: 'Service name (Service tag)',
         default: request.serviceName,
-        validations: [{ condition: matchesPattern('var.service_name', regexSource(serviceNameSchema)), errorMessage: 'service_name must be 2-32 lower-case letters, digits and hyphens.' }],
+        validations: [
+          {
+            condition: matchesPattern(
+              'var.service_name',
+              regexSource(serviceNameSchema),
+            ),
+            errorMessage:
+              'service_name must be 2-32 lower-case letters, digits and hyphens.',
+          },
+        ],
       }),
     owner: () =>
       variable('owner', {
         type: 'string',
         description: 'Owning team (Owner tag)',
         default: request.owner,
-        validations: [{ condition: 'length(trimspace(var.owner)) > 0', errorMessage: 'owner must name the owning team.' }],
+        validations: [
+          {
+            condition: 'length(trimspace(var.owner)) > 0',
+            errorMessage: 'owner must name the owning team.',
+          },
+        ],
       }),
     template_version: () =>
       variable('template_version', {
         type: 'string',
-        description: 'Version of the template that generated this code (TemplateVersion tag)',
+        description:
+          'Version of the template that generated this code (TemplateVersion tag)',
         default: request.templateVersion,
       }),
     service_description: () =>
@@ -57,54 +89,111 @@ function rootVariableCatalog(ctx: GenerationContext): Record<string, () => HclBl
         type: 'string',
         description: 'ID of the existing VPC',
         default: request.network.vpcId,
-        validations: [{ condition: matchesPattern('var.vpc_id', regexSource(vpcIdSchema)), errorMessage: 'vpc_id must look like vpc-0a1b2c3d4e5f60718.' }],
+        validations: [
+          {
+            condition: matchesPattern('var.vpc_id', regexSource(vpcIdSchema)),
+            errorMessage: 'vpc_id must look like vpc-0a1b2c3d4e5f60718.',
+          },
+        ],
       }),
     vpc_cidr: () =>
       variable('vpc_cidr', {
         type: 'string',
         description: 'Primary IPv4 CIDR of the VPC',
         default: request.network.vpcCidr,
-        validations: [{ condition: 'can(cidrhost(var.vpc_cidr, 0))', errorMessage: 'vpc_cidr must be an IPv4 CIDR block like 10.0.0.0/16.' }],
+        validations: [
+          {
+            condition: 'can(cidrhost(var.vpc_cidr, 0))',
+            errorMessage:
+              'vpc_cidr must be an IPv4 CIDR block like 10.0.0.0/16.',
+          },
+        ],
       }),
     private_subnet_ids: () =>
       variable('private_subnet_ids', {
         type: 'list(string)',
         description: 'Private subnets the tasks run in',
         default: request.network.privateSubnets.map(subnet => subnet.id),
-        validations: [{ condition: `length(var.private_subnet_ids) > 0 && ${matchesPattern('var.private_subnet_ids', regexSource(subnetIdSchema), true)}`, errorMessage: 'private_subnet_ids must list subnet IDs like subnet-0a1b2c3d4e5f60718.' }],
+        validations: [
+          {
+            condition: `length(var.private_subnet_ids) > 0 && ${matchesPattern(
+              'var.private_subnet_ids',
+              regexSource(subnetIdSchema),
+              true,
+            )}`,
+            errorMessage:
+              'private_subnet_ids must list subnet IDs like subnet-0a1b2c3d4e5f60718.',
+          },
+        ],
       }),
     endpoint_subnet_ids: () =>
       variable('endpoint_subnet_ids', {
         type: 'list(string)',
-        description: 'One subnet per Availability Zone for interface endpoints (an endpoint takes at most one subnet per zone)',
+        description:
+          'One subnet per Availability Zone for interface endpoints (an endpoint takes at most one subnet per zone)',
         default: ctx.endpointSubnetIds,
-        validations: [{ condition: `length(var.endpoint_subnet_ids) > 0 && ${matchesPattern('var.endpoint_subnet_ids', regexSource(subnetIdSchema), true)}`, errorMessage: 'endpoint_subnet_ids must list subnet IDs, one per Availability Zone.' }],
+        validations: [
+          {
+            condition: `length(var.endpoint_subnet_ids) > 0 && ${matchesPattern(
+              'var.endpoint_subnet_ids',
+              regexSource(subnetIdSchema),
+              true,
+            )}`,
+            errorMessage:
+              'endpoint_subnet_ids must list subnet IDs, one per Availability Zone.',
+          },
+        ],
       }),
     private_route_table_ids: () =>
       variable('private_route_table_ids', {
         type: 'list(string)',
         description: 'Every route table of the private subnets',
         default: request.network.privateRouteTableIds,
-        validations: [{ condition: `length(var.private_route_table_ids) > 0 && ${matchesPattern('var.private_route_table_ids', regexSource(routeTableIdSchema), true)}`, errorMessage: 'private_route_table_ids must list route table IDs like rtb-0a1b2c3d4e5f60718.' }],
+        validations: [
+          {
+            condition: `length(var.private_route_table_ids) > 0 && ${matchesPattern(
+              'var.private_route_table_ids',
+              regexSource(routeTableIdSchema),
+              true,
+            )}`,
+            errorMessage:
+              'private_route_table_ids must list route table IDs like rtb-0a1b2c3d4e5f60718.',
+          },
+        ],
       }),
     image_tag: () =>
       variable('image_tag', {
         type: 'string',
         description: 'Image tag to deploy (the repository has immutable tags)',
         default: request.service?.imageTag,
-        validations: [{ condition: matchesPattern('var.image_tag', regexSource(imageTagSchema)), errorMessage: 'image_tag must be a Docker tag like 1.0.0.' }],
+        validations: [
+          {
+            condition: matchesPattern(
+              'var.image_tag',
+              regexSource(imageTagSchema),
+            ),
+            errorMessage: 'image_tag must be a Docker tag like 1.0.0.',
+          },
+        ],
       }),
     desired_count: () =>
       variable('desired_count', {
         type: 'number',
         description: 'Number of tasks',
         default: request.service?.desiredCount,
-        validations: [{ condition: 'var.desired_count >= 0 && var.desired_count <= 100 && floor(var.desired_count) == var.desired_count', errorMessage: 'desired_count must be a whole number from 0 to 100.' }],
+        validations: [
+          {
+            condition:
+              'var.desired_count >= 0 && var.desired_count <= 100 && floor(var.desired_count) == var.desired_count',
+            errorMessage: 'desired_count must be a whole number from 0 to 100.',
+          },
+        ],
       }),
     bastion_enabled: () =>
       variable('bastion_enabled', {
         type: 'bool',
-        description: 'Run the SSM bastion; false removes its task and the endpoints only it needs (they bill by the hour)',
+        description:
+          'Run the SSM bastion; false removes its task and the endpoints only it needs (they bill by the hour)',
         default: request.bastion?.enabled ?? true,
       }),
     bastion_image_tag: () =>
@@ -112,63 +201,138 @@ function rootVariableCatalog(ctx: GenerationContext): Record<string, () => HclBl
         type: 'string',
         description: 'Tag of the bastion image',
         default: request.bastion?.imageTag ?? '1.0.0',
-        validations: [{ condition: matchesPattern('var.bastion_image_tag', regexSource(imageTagSchema)), errorMessage: 'bastion_image_tag must be a Docker tag like 1.0.0.' }],
+        validations: [
+          {
+            condition: matchesPattern(
+              'var.bastion_image_tag',
+              regexSource(imageTagSchema),
+            ),
+            errorMessage: 'bastion_image_tag must be a Docker tag like 1.0.0.',
+          },
+        ],
       }),
     allowed_principals: () =>
       variable('allowed_principals', {
         type: 'list(string)',
-        description: 'Account root or role ARNs allowed to connect to the endpoint service',
+        description:
+          'Account root or role ARNs allowed to connect to the endpoint service',
         default: request.privateLinkProvider?.allowedPrincipals ?? [],
-        validations: [{ condition: matchesPattern('var.allowed_principals', regexSource(principalArnSchema), true), errorMessage: 'allowed_principals must be arn:aws:iam::<account>:root or arn:aws:iam::<account>:role/<name> ARNs.' }],
+        validations: [
+          {
+            condition: matchesPattern(
+              'var.allowed_principals',
+              regexSource(principalArnSchema),
+              true,
+            ),
+            errorMessage:
+              'allowed_principals must be arn:aws:iam::<account>:root or arn:aws:iam::<account>:role/<name> ARNs.',
+          },
+        ],
       }),
     consumer_service_name: () =>
       variable('consumer_service_name', {
         type: 'string',
         description: 'PrivateLink service name to connect to',
         default: request.privateLinkConsumer?.serviceName,
-        validations: [{ condition: matchesPattern('var.consumer_service_name', regexSource(endpointServiceNameSchema)), errorMessage: 'consumer_service_name must look like com.amazonaws.vpce.<region>.vpce-svc-<id>.' }],
+        validations: [
+          {
+            condition: matchesPattern(
+              'var.consumer_service_name',
+              regexSource(endpointServiceNameSchema),
+            ),
+            errorMessage:
+              'consumer_service_name must look like com.amazonaws.vpce.<region>.vpce-svc-<id>.',
+          },
+        ],
       }),
     consumer_client_cidrs: () =>
       variable('consumer_client_cidrs', {
         type: 'list(string)',
         description: 'Networks allowed to call the consumer endpoint',
         default: request.privateLinkConsumer?.clientCidrs,
-        validations: [{ condition: CIDR_LIST_OK('consumer_client_cidrs'), errorMessage: 'consumer_client_cidrs must be IPv4 CIDR blocks and not 0.0.0.0/0.' }],
+        validations: [
+          {
+            condition: CIDR_LIST_OK('consumer_client_cidrs'),
+            errorMessage:
+              'consumer_client_cidrs must be IPv4 CIDR blocks and not 0.0.0.0/0.',
+          },
+        ],
       }),
     resolver_subnet_ids: () =>
       variable('resolver_subnet_ids', {
         type: 'list(string)',
         description: 'Two subnets for the inbound Resolver endpoint',
         default: request.privateDns?.inboundResolver?.subnetIds,
-        validations: [{ condition: `length(var.resolver_subnet_ids) == 2 && ${matchesPattern('var.resolver_subnet_ids', regexSource(subnetIdSchema), true)}`, errorMessage: 'resolver_subnet_ids must list exactly two subnet IDs.' }],
+        validations: [
+          {
+            condition: `length(var.resolver_subnet_ids) == 2 && ${matchesPattern(
+              'var.resolver_subnet_ids',
+              regexSource(subnetIdSchema),
+              true,
+            )}`,
+            errorMessage:
+              'resolver_subnet_ids must list exactly two subnet IDs.',
+          },
+        ],
       }),
     resolver_allowed_cidrs: () =>
       variable('resolver_allowed_cidrs', {
         type: 'list(string)',
         description: 'On-premises DNS forwarders allowed to query the resolver',
         default: request.privateDns?.inboundResolver?.allowedCidrs,
-        validations: [{ condition: CIDR_LIST_OK('resolver_allowed_cidrs'), errorMessage: 'resolver_allowed_cidrs must be IPv4 CIDR blocks and not 0.0.0.0/0.' }],
+        validations: [
+          {
+            condition: CIDR_LIST_OK('resolver_allowed_cidrs'),
+            errorMessage:
+              'resolver_allowed_cidrs must be IPv4 CIDR blocks and not 0.0.0.0/0.',
+          },
+        ],
       }),
     on_premises_cidrs: () =>
       variable('on_premises_cidrs', {
         type: 'list(string)',
         description: 'On-premises networks routed through the gateway',
         default: request.privateDns?.onPremisesRoutes?.cidrs,
-        validations: [{ condition: 'alltrue([for cidr in var.on_premises_cidrs : can(cidrhost(cidr, 0))])', errorMessage: 'on_premises_cidrs must be IPv4 CIDR blocks.' }],
+        validations: [
+          {
+            condition:
+              'alltrue([for cidr in var.on_premises_cidrs : can(cidrhost(cidr, 0))])',
+            errorMessage: 'on_premises_cidrs must be IPv4 CIDR blocks.',
+          },
+        ],
       }),
     virtual_private_gateway_id: () =>
       variable('virtual_private_gateway_id', {
         type: 'string',
-        description: 'Virtual private gateway to on-premises (Direct Connect or VPN)',
+        description:
+          'Virtual private gateway to on-premises (Direct Connect or VPN)',
         default: request.privateDns?.onPremisesRoutes?.virtualPrivateGatewayId,
-        validations: [{ condition: matchesPattern('var.virtual_private_gateway_id', regexSource(gatewayIdSchema('vgw'))), errorMessage: 'virtual_private_gateway_id must look like vgw-0a1b2c3d4e5f60718.' }],
+        validations: [
+          {
+            condition: matchesPattern(
+              'var.virtual_private_gateway_id',
+              regexSource(gatewayIdSchema('vgw')),
+            ),
+            errorMessage:
+              'virtual_private_gateway_id must look like vgw-0a1b2c3d4e5f60718.',
+          },
+        ],
       }),
     transit_gateway_id: () =>
       variable('transit_gateway_id', {
         type: 'string',
         description: 'Transit gateway to on-premises',
         default: request.privateDns?.onPremisesRoutes?.transitGatewayId,
-        validations: [{ condition: matchesPattern('var.transit_gateway_id', regexSource(gatewayIdSchema('tgw'))), errorMessage: 'transit_gateway_id must look like tgw-0a1b2c3d4e5f60718.' }],
+        validations: [
+          {
+            condition: matchesPattern(
+              'var.transit_gateway_id',
+              regexSource(gatewayIdSchema('tgw')),
+            ),
+            errorMessage:
+              'transit_gateway_id must look like tgw-0a1b2c3d4e5f60718.',
+          },
+        ],
       }),
   };
 }
@@ -177,7 +341,8 @@ function referencedVariables(values: Array<HclValue | undefined>): Set<string> {
   const names = new Set<string>();
   for (const value of values) {
     if (value instanceof HclExpression) {
-      for (const match of value.text.matchAll(/\bvar\.([a-z_][a-z0-9_]*)/g)) names.add(match[1]);
+      for (const match of value.text.matchAll(/\bvar\.([a-z_][a-z0-9_]*)/g))
+        names.add(match[1]);
     }
   }
   return names;
@@ -189,8 +354,16 @@ export function rootModule(
   components: ComponentModule[],
 ): TerraformModuleSource & { versions: HclBlock[]; providers: HclBlock[] } {
   const catalog = rootVariableCatalog(ctx);
-  const used = referencedVariables(components.flatMap(component => Object.values(component.inputs)));
-  for (const name of ['service_name', 'owner', 'template_version', 'service_description']) used.add(name);
+  const used = referencedVariables(
+    components.flatMap(component => Object.values(component.inputs)),
+  );
+  for (const name of [
+    'service_name',
+    'owner',
+    'template_version',
+    'service_description',
+  ])
+    used.add(name);
   const variables = Object.keys(catalog)
     .filter(name => used.has(name))
     .map(name => catalog[name]());
@@ -208,7 +381,9 @@ export function rootModule(
       block('module', [component.name], {
         source: `./${component.source.dir}`,
         ...component.inputs,
-        depends_on: component.dependsOn ? raw(`[${component.dependsOn.join(', ')}]`) : undefined,
+        depends_on: component.dependsOn
+          ? raw(`[${component.dependsOn.join(', ')}]`)
+          : undefined,
       }),
     ),
   ];
@@ -231,7 +406,11 @@ export function rootModule(
     main,
     variables,
     outputs: [
-      output('service_description', 'What the service does', ref('var.service_description')),
+      output(
+        'service_description',
+        'What the service does',
+        ref('var.service_description'),
+      ),
       ...components.flatMap(component => component.rootOutputs),
     ],
   };

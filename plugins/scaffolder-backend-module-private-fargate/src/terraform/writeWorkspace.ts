@@ -27,20 +27,28 @@ export async function writeWorkspace(
   try {
     target = resolveSafeChildPath(workspacePath, targetPath);
   } catch {
-    throw new InputError(`targetPath: "${targetPath}" is outside the workspace; use a relative path such as infra`);
+    throw new InputError(
+      `targetPath: "${targetPath}" is outside the workspace; use a relative path such as infra`,
+    );
   }
   if (path.resolve(target) === path.resolve(workspacePath)) {
-    throw new InputError('targetPath: must name a folder inside the workspace, such as infra');
+    throw new InputError(
+      'targetPath: must name a folder inside the workspace, such as infra',
+    );
   }
   const parent = path.dirname(target);
   await fs.mkdir(parent, { recursive: true });
-  const staging = await fs.mkdtemp(path.join(parent, `.${path.basename(target)}.staging-`));
+  const staging = await fs.mkdtemp(
+    path.join(parent, `.${path.basename(target)}.staging-`),
+  );
   const backup = `${staging}.previous`;
   try {
     if (await exists(target)) {
       const stat = await fs.lstat(target);
       if (!stat.isDirectory()) {
-        throw new InputError(`targetPath: "${targetPath}" exists and is not a folder`);
+        throw new InputError(
+          `targetPath: "${targetPath}" exists and is not a folder`,
+        );
       }
       await fs.cp(target, staging, { recursive: true, verbatimSymlinks: true });
     }

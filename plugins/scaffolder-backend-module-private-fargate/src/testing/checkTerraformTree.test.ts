@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import * as exported from '@private-fargate/plugin-scaffolder-backend-module-private-fargate/testing';
 import { checkTerraformTree, TerraformProblem } from './checkTerraformTree';
 
 const GOOD_MODULE = `resource "aws_security_group" "endpoints" {
@@ -41,7 +42,10 @@ variable "tags" {
 }
 `;
 
-async function check(files: Record<string, string>, options = {}): Promise<TerraformProblem[]> {
+async function check(
+  files: Record<string, string>,
+  options = {},
+): Promise<TerraformProblem[]> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pf-gates-'));
   try {
     for (const [file, content] of Object.entries(files)) {
@@ -60,23 +64,67 @@ function rulesOf(problems: TerraformProblem[]): string[] {
 
 describe('checkTerraformTree', () => {
   it('should accept a clean module', async () => {
-    expect(await check({ 'main.tf': GOOD_MODULE, 'variables.tf': GOOD_VARIABLES })).toEqual([]);
+    expect(
+      await check({ 'main.tf': GOOD_MODULE, 'variables.tf': GOOD_VARIABLES }),
+    ).toEqual([]);
   });
 
   it.each([
     ['parse', 'resource "aws_vpc" "x" {\n  cidr_block = \n}\n'],
-    ['format', GOOD_MODULE.replace('vpc_id = var.vpc_id', 'vpc_id       = var.vpc_id')],
-    ['schema', GOOD_MODULE.replace('ip_protocol       = "tcp"', 'ip_protocl        = "tcp"')],
-    ['schema', GOOD_MODULE.replace('  vpc_id              = var.vpc_id\n  service_name', '  service_name')],
+    [
+      'format',
+      GOOD_MODULE.replace('vpc_id = var.vpc_id', 'vpc_id       = var.vpc_id'),
+    ],
+    [
+      'schema',
+      GOOD_MODULE.replace(
+        'ip_protocol       = "tcp"',
+        'ip_protocl        = "tcp"',
+      ),
+    ],
+    [
+      'schema',
+      GOOD_MODULE.replace(
+        '  vpc_id              = var.vpc_id\n  service_name',
+        '  service_name',
+      ),
+    ],
     ['schema', `${GOOD_MODULE}\nresource "aws_made_up" "x" {\n}\n`],
-    ['references', GOOD_MODULE.replace('cidr_ipv4         = var.vpc_cidr', 'cidr_ipv4         = var.vpc_cidrs')],
-    ['references', GOOD_MODULE.replace('[aws_security_group.endpoints.id]', '[aws_security_group.other.id]')],
+    [
+      'references',
+      GOOD_MODULE.replace(
+        'cidr_ipv4         = var.vpc_cidr',
+        'cidr_ipv4         = var.vpc_cidrs',
+      ),
+    ],
+    [
+      'references',
+      GOOD_MODULE.replace(
+        '[aws_security_group.endpoints.id]',
+        '[aws_security_group.other.id]',
+      ),
+    ],
     ['tags', GOOD_MODULE.replace('  tags   = var.tags\n', '')],
-    ['ingress', GOOD_MODULE.replace('cidr_ipv4         = var.vpc_cidr', 'cidr_ipv4         = "0.0.0.0/0"')],
+    [
+      'ingress',
+      GOOD_MODULE.replace(
+        'cidr_ipv4         = var.vpc_cidr',
+        'cidr_ipv4         = "0.0.0.0/0"',
+      ),
+    ],
     ['endpoint-ports', GOOD_MODULE.replace(/443/g, '22')],
-    ['endpoint-ports', GOOD_MODULE.replace('private_dns_enabled = true', 'private_dns_enabled = false')],
+    [
+      'endpoint-ports',
+      GOOD_MODULE.replace(
+        'private_dns_enabled = true',
+        'private_dns_enabled = false',
+      ),
+    ],
   ])('should report %s problems', async (rule, main) => {
-    const problems = await check({ 'main.tf': main, 'variables.tf': GOOD_VARIABLES });
+    const problems = await check({
+      'main.tf': main,
+      'variables.tf': GOOD_VARIABLES,
+    });
     expect(rulesOf(problems)).toContain(rule);
   });
 
@@ -159,5 +207,11 @@ output "x" {
     expect(messages).toContain('declares no variable "extra"');
     expect(messages).toContain('required variable "vpc_cidr" is not passed');
     expect(messages).toContain('"module.endpoints.missing" does not resolve');
+  });
+});
+
+describe('the ./testing entry point', () => {
+  it('should export the same checks to other packages', () => {
+    expect(exported.checkTerraformTree).toBe(checkTerraformTree);
   });
 });

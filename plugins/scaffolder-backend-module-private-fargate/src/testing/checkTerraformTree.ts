@@ -11,7 +11,11 @@ import {
   readTerraformTree,
   stringsIn,
 } from './hclTree';
-import { awsProviderSchema, ProviderSchema, SchemaBlock } from './providerSchema';
+import {
+  awsProviderSchema,
+  ProviderSchema,
+  SchemaBlock,
+} from './providerSchema';
 
 /** One failed gate. */
 export interface TerraformProblem {
@@ -45,13 +49,32 @@ export interface TerraformTreeReport {
   /** Buckets the S3 gateway endpoint policies name (without `/*`). */
   s3PolicyBuckets: string[];
   /** Service names of the AWS-service endpoints, by module directory. */
-  awsServiceEndpoints: Array<{ dir: string; serviceName: string; privateDnsEnabled: unknown }>;
+  awsServiceEndpoints: Array<{
+    dir: string;
+    serviceName: string;
+    privateDnsEnabled: unknown;
+  }>;
   /** Number of resource and data blocks checked against the schema. */
   checkedBlocks: number;
 }
 
-const RESOURCE_META = new Set(['count', 'for_each', 'depends_on', 'lifecycle', 'provider', 'provisioner', 'connection']);
-const MODULE_META = new Set(['source', 'version', 'count', 'for_each', 'depends_on', 'providers']);
+const RESOURCE_META = new Set([
+  'count',
+  'for_each',
+  'depends_on',
+  'lifecycle',
+  'provider',
+  'provisioner',
+  'connection',
+]);
+const MODULE_META = new Set([
+  'source',
+  'version',
+  'count',
+  'for_each',
+  'depends_on',
+  'providers',
+]);
 const OPEN_CIDRS = new Set(['0.0.0.0/0', '::/0']);
 const AWS_SERVICE_NAME = /^com\.amazonaws\.[a-z0-9-]+\.(?!vpce\.)[a-z0-9.-]+$/;
 
@@ -67,24 +90,47 @@ function checkAgainstSchema(
     if (topLevel && RESOURCE_META.has(key)) continue;
     if (key in schema.blocks) {
       if (!Array.isArray(value)) {
-        problems.push({ rule: 'schema', file: instance.file, message: `${where}: ${key} is a block, not an attribute` });
+        problems.push({
+          rule: 'schema',
+          file: instance.file,
+          message: `${where}: ${key} is a block, not an attribute`,
+        });
         continue;
       }
       for (const nestedBody of value) {
-        checkAgainstSchema(instance, nestedBody, schema.blocks[key], `${where}.${key}`, problems, false);
+        checkAgainstSchema(
+          instance,
+          nestedBody,
+          schema.blocks[key],
+          `${where}.${key}`,
+          problems,
+          false,
+        );
       }
     } else if (!(key in schema.arguments)) {
-      problems.push({ rule: 'schema', file: instance.file, message: `${where}: unknown argument or block "${key}"` });
+      problems.push({
+        rule: 'schema',
+        file: instance.file,
+        message: `${where}: unknown argument or block "${key}"`,
+      });
     }
   }
   for (const [name, argument] of Object.entries(schema.arguments)) {
     if (argument.required && !(name in body)) {
-      problems.push({ rule: 'schema', file: instance.file, message: `${where}: required argument "${name}" is missing` });
+      problems.push({
+        rule: 'schema',
+        file: instance.file,
+        message: `${where}: required argument "${name}" is missing`,
+      });
     }
   }
   for (const [name, nested] of Object.entries(schema.blocks)) {
     if (nested.required && !(name in body)) {
-      problems.push({ rule: 'schema', file: instance.file, message: `${where}: required block "${name}" is missing` });
+      problems.push({
+        rule: 'schema',
+        file: instance.file,
+        message: `${where}: required block "${name}" is missing`,
+      });
     }
   }
 }
@@ -101,13 +147,20 @@ async function checkReferences(
   const variables = namedBlocks(module, 'variable');
   const locals = localNames(module);
   const calls = namedBlocks(module, 'module');
-  const declared = new Set(blocksOf(module).map(b => `${b.kind === 'data' ? 'data.' : ''}${b.type}.${b.name}`));
+  const declared = new Set(
+    blocksOf(module).map(
+      b => `${b.kind === 'data' ? 'data.' : ''}${b.type}.${b.name}`,
+    ),
+  );
 
   const outputsOf = (name: string): Set<string> | undefined => {
     const call = calls.get(name);
     const source = call?.body.source;
-    if (typeof source !== 'string' || !source.startsWith('./')) return undefined;
-    const dir = path.posix.normalize(path.posix.join(module.dir || '.', source));
+    if (typeof source !== 'string' || !source.startsWith('./'))
+      return undefined;
+    const dir = path.posix.normalize(
+      path.posix.join(module.dir || '.', source),
+    );
     const target = modulesByDir.get(dir === '.' ? '' : dir);
     return target ? new Set(namedBlocks(target, 'output').keys()) : new Set();
   };
@@ -124,11 +177,20 @@ async function checkReferences(
         else if (root === 'local') ok = locals.has(second);
         else if (root === 'module') {
           const outputs = outputsOf(second);
-          ok = calls.has(second) && (third === undefined || outputs === undefined || outputs.has(third));
-        } else if (root === 'data') ok = declared.has(`data.${second}.${third}`);
+          ok =
+            calls.has(second) &&
+            (third === undefined ||
+              outputs === undefined ||
+              outputs.has(third));
+        } else if (root === 'data')
+          ok = declared.has(`data.${second}.${third}`);
         else if (/^aws_/.test(root)) ok = declared.has(`${root}.${second}`);
         if (!ok) {
-          problems.push({ rule: 'references', file: file.path, message: `${at}: "${reference}" does not resolve` });
+          problems.push({
+            rule: 'references',
+            file: file.path,
+            message: `${at}: "${reference}" does not resolve`,
+          });
         }
       }
     }
@@ -137,21 +199,35 @@ async function checkReferences(
   for (const [name, call] of calls) {
     const source = call.body.source;
     if (typeof source !== 'string' || !source.startsWith('./')) continue;
-    const dir = path.posix.normalize(path.posix.join(module.dir || '.', source));
+    const dir = path.posix.normalize(
+      path.posix.join(module.dir || '.', source),
+    );
     const target = modulesByDir.get(dir);
     if (!target) {
-      problems.push({ rule: 'references', file: call.file, message: `module "${name}": source ${source} has no .tf files` });
+      problems.push({
+        rule: 'references',
+        file: call.file,
+        message: `module "${name}": source ${source} has no .tf files`,
+      });
       continue;
     }
     const targetVariables = namedBlocks(target, 'variable');
     for (const argument of Object.keys(call.body)) {
       if (!MODULE_META.has(argument) && !targetVariables.has(argument)) {
-        problems.push({ rule: 'references', file: call.file, message: `module "${name}": ${source} declares no variable "${argument}"` });
+        problems.push({
+          rule: 'references',
+          file: call.file,
+          message: `module "${name}": ${source} declares no variable "${argument}"`,
+        });
       }
     }
     for (const [variableName, variable] of targetVariables) {
       if (!('default' in variable.body) && !(variableName in call.body)) {
-        problems.push({ rule: 'references', file: call.file, message: `module "${name}": required variable "${variableName}" is not passed` });
+        problems.push({
+          rule: 'references',
+          file: call.file,
+          message: `module "${name}": required variable "${variableName}" is not passed`,
+        });
       }
     }
   }
@@ -159,7 +235,9 @@ async function checkReferences(
 
 function refName(value: unknown, type: string): string | undefined {
   if (typeof value !== 'string') return undefined;
-  const match = new RegExp(`^\\$\\{${type}\\.([a-z0-9_]+)(?:\\[0\\])?\\.(?:id|json)\\}$`).exec(value);
+  const match = new RegExp(
+    `^\\$\\{${type}\\.([a-z0-9_]+)(?:\\[0\\])?\\.(?:id|json)\\}$`,
+  ).exec(value);
   return match?.[1];
 }
 
@@ -167,57 +245,98 @@ function first(value: unknown): Record<string, any> | undefined {
   return Array.isArray(value) ? value[0] : undefined;
 }
 
-function checkSecurity(module: ParsedModule, report: TerraformTreeReport, options: CheckTerraformTreeOptions) {
+function checkSecurity(
+  module: ParsedModule,
+  report: TerraformTreeReport,
+  options: CheckTerraformTreeOptions,
+) {
   const { problems } = report;
   const blocks = blocksOf(module);
   const byType = (type: string, kind: 'resource' | 'data' = 'resource') =>
     blocks.filter(b => b.type === type && b.kind === kind);
 
-  for (const rule of [...byType('aws_vpc_security_group_ingress_rule'), ...byType('aws_security_group_rule')]) {
-    if (rule.type === 'aws_security_group_rule' && rule.body.type !== 'ingress') continue;
-    for (const key of ['cidr_ipv4', 'cidr_ipv6', 'cidr_blocks', 'ipv6_cidr_blocks']) {
+  for (const rule of [
+    ...byType('aws_vpc_security_group_ingress_rule'),
+    ...byType('aws_security_group_rule'),
+  ]) {
+    if (rule.type === 'aws_security_group_rule' && rule.body.type !== 'ingress')
+      continue;
+    for (const key of [
+      'cidr_ipv4',
+      'cidr_ipv6',
+      'cidr_blocks',
+      'ipv6_cidr_blocks',
+    ]) {
       const values = ([] as unknown[]).concat(rule.body[key] ?? []);
       if (values.some(v => OPEN_CIDRS.has(String(v)))) {
-        problems.push({ rule: 'ingress', file: rule.file, message: `${rule.type}.${rule.name} admits ${key} from everywhere` });
+        problems.push({
+          rule: 'ingress',
+          file: rule.file,
+          message: `${rule.type}.${rule.name} admits ${key} from everywhere`,
+        });
       }
     }
   }
   for (const group of byType('aws_security_group')) {
     for (const ingress of group.body.ingress ?? []) {
-      const cidrs = [...(ingress.cidr_blocks ?? []), ...(ingress.ipv6_cidr_blocks ?? [])];
+      const cidrs = [
+        ...(ingress.cidr_blocks ?? []),
+        ...(ingress.ipv6_cidr_blocks ?? []),
+      ];
       if (cidrs.some((c: string) => OPEN_CIDRS.has(c))) {
-        problems.push({ rule: 'ingress', file: group.file, message: `aws_security_group.${group.name} has an inline ingress from everywhere` });
+        problems.push({
+          rule: 'ingress',
+          file: group.file,
+          message: `aws_security_group.${group.name} has an inline ingress from everywhere`,
+        });
       }
     }
   }
   for (const [name, variable] of namedBlocks(module, 'variable')) {
     const values = ([] as unknown[]).concat(variable.body.default ?? []);
     if (!/egress/.test(name) && values.some(v => OPEN_CIDRS.has(String(v)))) {
-      problems.push({ rule: 'ingress', file: variable.file, message: `variable "${name}" defaults to an open CIDR` });
+      problems.push({
+        rule: 'ingress',
+        file: variable.file,
+        message: `variable "${name}" defaults to an open CIDR`,
+      });
     }
   }
 
   for (const service of byType('aws_ecs_service')) {
     const network = first(service.body.network_configuration);
     if (!network || network.assign_public_ip !== false) {
-      problems.push({ rule: 'public-ip', file: service.file, message: `aws_ecs_service.${service.name} must set assign_public_ip = false` });
+      problems.push({
+        rule: 'public-ip',
+        file: service.file,
+        message: `aws_ecs_service.${service.name} must set assign_public_ip = false`,
+      });
     }
   }
   for (const subnet of byType('aws_subnet')) {
     if (subnet.body.map_public_ip_on_launch === true) {
-      problems.push({ rule: 'public-ip', file: subnet.file, message: `aws_subnet.${subnet.name} maps public IPs` });
+      problems.push({
+        rule: 'public-ip',
+        file: subnet.file,
+        message: `aws_subnet.${subnet.name} maps public IPs`,
+      });
     }
   }
   for (const lb of byType('aws_lb')) {
     if (lb.body.internal !== true) {
-      problems.push({ rule: 'public-ip', file: lb.file, message: `aws_lb.${lb.name} must be internal = true` });
+      problems.push({
+        rule: 'public-ip',
+        file: lb.file,
+        message: `aws_lb.${lb.name} must be internal = true`,
+      });
     }
   }
 
   const endpointGroups = new Set<string>();
   for (const endpoint of byType('aws_vpc_endpoint')) {
     const serviceName = endpoint.body.service_name;
-    if (typeof serviceName !== 'string' || !AWS_SERVICE_NAME.test(serviceName)) continue;
+    if (typeof serviceName !== 'string' || !AWS_SERVICE_NAME.test(serviceName))
+      continue;
     report.awsServiceEndpoints.push({
       dir: module.dir,
       serviceName,
@@ -225,26 +344,54 @@ function checkSecurity(module: ParsedModule, report: TerraformTreeReport, option
     });
     if (endpoint.body.vpc_endpoint_type === 'Interface') {
       if (endpoint.body.private_dns_enabled !== true) {
-        problems.push({ rule: 'endpoint-ports', file: endpoint.file, message: `aws_vpc_endpoint.${endpoint.name} must set private_dns_enabled = true explicitly` });
+        problems.push({
+          rule: 'endpoint-ports',
+          file: endpoint.file,
+          message: `aws_vpc_endpoint.${endpoint.name} must set private_dns_enabled = true explicitly`,
+        });
       }
       for (const group of endpoint.body.security_group_ids ?? []) {
         const name = refName(group, 'aws_security_group');
         if (name) endpointGroups.add(name);
-        else problems.push({ rule: 'endpoint-ports', file: endpoint.file, message: `aws_vpc_endpoint.${endpoint.name} uses a security group defined elsewhere` });
+        else
+          problems.push({
+            rule: 'endpoint-ports',
+            file: endpoint.file,
+            message: `aws_vpc_endpoint.${endpoint.name} uses a security group defined elsewhere`,
+          });
       }
     }
-    if (endpoint.body.vpc_endpoint_type === 'Gateway' && serviceName.endsWith('.s3')) {
-      const documentName = refName(endpoint.body.policy, 'data.aws_iam_policy_document');
-      const document = byType('aws_iam_policy_document', 'data').find(d => d.name === documentName);
+    if (
+      endpoint.body.vpc_endpoint_type === 'Gateway' &&
+      serviceName.endsWith('.s3')
+    ) {
+      const documentName = refName(
+        endpoint.body.policy,
+        'data.aws_iam_policy_document',
+      );
+      const document = byType('aws_iam_policy_document', 'data').find(
+        d => d.name === documentName,
+      );
       if (!document) {
-        problems.push({ rule: 's3-policy', file: endpoint.file, message: `aws_vpc_endpoint.${endpoint.name} needs a least-privilege policy document` });
+        problems.push({
+          rule: 's3-policy',
+          file: endpoint.file,
+          message: `aws_vpc_endpoint.${endpoint.name} needs a least-privilege policy document`,
+        });
         continue;
       }
       for (const statement of document.body.statement ?? []) {
         for (const resource of statement.resources ?? []) {
-          const match = /^arn:aws:s3:::([a-z0-9][a-z0-9.-]*[a-z0-9])(\/\*)?$/.exec(resource);
+          const match =
+            /^arn:aws:s3:::([a-z0-9][a-z0-9.-]*[a-z0-9])(\/\*)?$/.exec(
+              resource,
+            );
           if (!match) {
-            problems.push({ rule: 's3-policy', file: document.file, message: `S3 policy resource "${resource}" is not one named bucket` });
+            problems.push({
+              rule: 's3-policy',
+              file: document.file,
+              message: `S3 policy resource "${resource}" is not one named bucket`,
+            });
           } else if (!report.s3PolicyBuckets.includes(match[1])) {
             report.s3PolicyBuckets.push(match[1]);
           }
@@ -255,51 +402,104 @@ function checkSecurity(module: ParsedModule, report: TerraformTreeReport, option
   for (const group of byType('aws_security_group')) {
     if (!endpointGroups.has(group.name)) continue;
     if ((group.body.ingress ?? []).length > 0) {
-      problems.push({ rule: 'endpoint-ports', file: group.file, message: `aws_security_group.${group.name} must not have inline ingress` });
+      problems.push({
+        rule: 'endpoint-ports',
+        file: group.file,
+        message: `aws_security_group.${group.name} must not have inline ingress`,
+      });
     }
   }
   for (const rule of byType('aws_vpc_security_group_ingress_rule')) {
-    const groupName = refName(rule.body.security_group_id, 'aws_security_group');
+    const groupName = refName(
+      rule.body.security_group_id,
+      'aws_security_group',
+    );
     if (!groupName || !endpointGroups.has(groupName)) continue;
-    const { ip_protocol: protocol, from_port: from, to_port: to, cidr_ipv4: cidr } = rule.body;
+    const {
+      ip_protocol: protocol,
+      from_port: from,
+      to_port: to,
+      cidr_ipv4: cidr,
+    } = rule.body;
     if (protocol !== 'tcp' || from !== 443 || to !== 443) {
-      problems.push({ rule: 'endpoint-ports', file: rule.file, message: `${rule.name}: endpoint security groups admit only TCP 443` });
+      problems.push({
+        rule: 'endpoint-ports',
+        file: rule.file,
+        message: `${rule.name}: endpoint security groups admit only TCP 443`,
+      });
     }
-    const fromGroup = typeof rule.body.referenced_security_group_id === 'string';
+    const fromGroup =
+      typeof rule.body.referenced_security_group_id === 'string';
     const fromVpc = typeof cidr === 'string' && isExpression(cidr);
     if (!fromGroup && !fromVpc) {
-      problems.push({ rule: 'endpoint-ports', file: rule.file, message: `${rule.name}: endpoint ingress must come from the VPC CIDR variable or a security group` });
+      problems.push({
+        rule: 'endpoint-ports',
+        file: rule.file,
+        message: `${rule.name}: endpoint ingress must come from the VPC CIDR variable or a security group`,
+      });
     }
   }
 
   for (const service of byType('aws_vpc_endpoint_service')) {
-    if (service.body.acceptance_required !== true && !options.allowAcceptanceOptOut) {
-      problems.push({ rule: 'acceptance', file: service.file, message: `aws_vpc_endpoint_service.${service.name} must require acceptance` });
+    if (
+      service.body.acceptance_required !== true &&
+      !options.allowAcceptanceOptOut
+    ) {
+      problems.push({
+        rule: 'acceptance',
+        file: service.file,
+        message: `aws_vpc_endpoint_service.${service.name} must require acceptance`,
+      });
     }
   }
 
   for (const document of byType('aws_iam_policy_document', 'data')) {
     for (const statement of document.body.statement ?? []) {
       if ('not_actions' in statement) {
-        problems.push({ rule: 'iam-wildcard', file: document.file, message: `${document.name}: not_actions grants everything else` });
+        problems.push({
+          rule: 'iam-wildcard',
+          file: document.file,
+          message: `${document.name}: not_actions grants everything else`,
+        });
       }
       for (const action of statement.actions ?? []) {
         if (String(action).includes('*')) {
-          problems.push({ rule: 'iam-wildcard', file: document.file, message: `${document.name}: action "${action}" is a wildcard` });
+          problems.push({
+            rule: 'iam-wildcard',
+            file: document.file,
+            message: `${document.name}: action "${action}" is a wildcard`,
+          });
         }
       }
     }
   }
-  for (const policy of [...byType('aws_iam_role_policy'), ...byType('aws_iam_policy')]) {
-    if (typeof policy.body.policy === 'string' && !isExpression(policy.body.policy)) {
-      problems.push({ rule: 'iam-wildcard', file: policy.file, message: `${policy.name}: write policies as aws_iam_policy_document so they can be checked` });
+  for (const policy of [
+    ...byType('aws_iam_role_policy'),
+    ...byType('aws_iam_policy'),
+  ]) {
+    if (
+      typeof policy.body.policy === 'string' &&
+      !isExpression(policy.body.policy)
+    ) {
+      problems.push({
+        rule: 'iam-wildcard',
+        file: policy.file,
+        message: `${policy.name}: write policies as aws_iam_policy_document so they can be checked`,
+      });
     }
   }
 
   for (const repository of byType('aws_ecr_repository')) {
     const scanning = first(repository.body.image_scanning_configuration);
-    if (repository.body.image_tag_mutability !== 'IMMUTABLE' || scanning?.scan_on_push !== true) {
-      problems.push({ rule: 'ecr', file: repository.file, message: `aws_ecr_repository.${repository.name} must be IMMUTABLE and scan on push` });
+    if (
+      repository.body.image_tag_mutability !== 'IMMUTABLE' ||
+      scanning?.scan_on_push !== true
+    ) {
+      problems.push({
+        rule: 'ecr',
+        file: repository.file,
+        message: `aws_ecr_repository.${repository.name} must be IMMUTABLE and scan on push`,
+      });
     }
   }
 }
@@ -313,29 +513,65 @@ export async function checkTerraformTree(
   options: CheckTerraformTreeOptions = {},
 ): Promise<TerraformTreeReport> {
   const schema = options.schema ?? awsProviderSchema;
-  const report: TerraformTreeReport = { problems: [], s3PolicyBuckets: [], awsServiceEndpoints: [], checkedBlocks: 0 };
+  const report: TerraformTreeReport = {
+    problems: [],
+    s3PolicyBuckets: [],
+    awsServiceEndpoints: [],
+    checkedBlocks: 0,
+  };
   const { modules, errors } = await readTerraformTree(root);
-  for (const error of errors) report.problems.push({ rule: 'parse', file: error.file, message: error.message });
+  for (const error of errors)
+    report.problems.push({
+      rule: 'parse',
+      file: error.file,
+      message: error.message,
+    });
   const modulesByDir = new Map(modules.map(module => [module.dir, module]));
 
   for (const module of modules) {
     for (const file of module.files) {
       if ((await format(file.text)) !== file.text) {
-        report.problems.push({ rule: 'format', file: file.path, message: 'terraform fmt would change this file' });
+        report.problems.push({
+          rule: 'format',
+          file: file.path,
+          message: 'terraform fmt would change this file',
+        });
       }
     }
     for (const instance of blocksOf(module)) {
-      const table = instance.kind === 'resource' ? schema.resources : schema.dataSources;
-      const where = `${instance.kind === 'data' ? 'data.' : ''}${instance.type}.${instance.name}`;
+      const table =
+        instance.kind === 'resource' ? schema.resources : schema.dataSources;
+      const where = `${instance.kind === 'data' ? 'data.' : ''}${
+        instance.type
+      }.${instance.name}`;
       const blockSchema = table[instance.type];
       if (!blockSchema) {
-        report.problems.push({ rule: 'schema', file: instance.file, message: `${where}: type not in the AWS provider schema fixture` });
+        report.problems.push({
+          rule: 'schema',
+          file: instance.file,
+          message: `${where}: type not in the AWS provider schema fixture`,
+        });
         continue;
       }
       report.checkedBlocks++;
-      checkAgainstSchema(instance, instance.body, blockSchema, where, report.problems, true);
-      if (instance.kind === 'resource' && 'tags' in blockSchema.arguments && !('tags' in instance.body)) {
-        report.problems.push({ rule: 'tags', file: instance.file, message: `${where}: taggable resource without tags` });
+      checkAgainstSchema(
+        instance,
+        instance.body,
+        blockSchema,
+        where,
+        report.problems,
+        true,
+      );
+      if (
+        instance.kind === 'resource' &&
+        'tags' in blockSchema.arguments &&
+        !('tags' in instance.body)
+      ) {
+        report.problems.push({
+          rule: 'tags',
+          file: instance.file,
+          message: `${where}: taggable resource without tags`,
+        });
       }
     }
     await checkReferences(module, modulesByDir, report.problems);

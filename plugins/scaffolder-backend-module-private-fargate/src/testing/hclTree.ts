@@ -18,7 +18,9 @@ export interface ParsedModule {
 }
 
 async function listTfFiles(root: string, dir = ''): Promise<string[]> {
-  const entries = await fs.readdir(path.join(root, dir), { withFileTypes: true });
+  const entries = await fs.readdir(path.join(root, dir), {
+    withFileTypes: true,
+  });
   const found: string[] = [];
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     const relative = dir ? `${dir}/${entry.name}` : entry.name;
@@ -34,12 +36,16 @@ async function listTfFiles(root: string, dir = ''): Promise<string[]> {
 /** Reads and parses every `.tf` file under `root`, grouped by module directory. Parse errors are returned, not thrown. */
 export async function readTerraformTree(
   root: string,
-): Promise<{ modules: ParsedModule[]; errors: Array<{ file: string; message: string }> }> {
+): Promise<{
+  modules: ParsedModule[];
+  errors: Array<{ file: string; message: string }>;
+}> {
   const modules = new Map<string, ParsedModule>();
   const errors: Array<{ file: string; message: string }> = [];
   for (const file of await listTfFiles(root)) {
     const text = await fs.readFile(path.join(root, file), 'utf8');
-    const dir = path.posix.dirname(file) === '.' ? '' : path.posix.dirname(file);
+    const dir =
+      path.posix.dirname(file) === '.' ? '' : path.posix.dirname(file);
     let json: Record<string, any>;
     try {
       json = await parse(file, text);
@@ -68,9 +74,12 @@ export function blocksOf(module: ParsedModule): BlockInstance[] {
   const found: BlockInstance[] = [];
   for (const file of module.files) {
     for (const kind of ['resource', 'data'] as const) {
-      for (const [type, byName] of Object.entries<Record<string, any[]>>(file.json[kind] ?? {})) {
+      for (const [type, byName] of Object.entries<Record<string, any[]>>(
+        file.json[kind] ?? {},
+      )) {
         for (const [name, bodies] of Object.entries(byName)) {
-          for (const body of bodies) found.push({ file: file.path, kind, type, name, body });
+          for (const body of bodies)
+            found.push({ file: file.path, kind, type, name, body });
         }
       }
     }
@@ -79,7 +88,10 @@ export function blocksOf(module: ParsedModule): BlockInstance[] {
 }
 
 /** Named top-level blocks of one kind (`variable`, `output`, `module`), merged over the module's files. */
-export function namedBlocks(module: ParsedModule, kind: string): Map<string, { file: string; body: Record<string, any> }> {
+export function namedBlocks(
+  module: ParsedModule,
+  kind: string,
+): Map<string, { file: string; body: Record<string, any> }> {
   const found = new Map<string, { file: string; body: Record<string, any> }>();
   for (const file of module.files) {
     for (const [name, bodies] of Object.entries<any[]>(file.json[kind] ?? {})) {
@@ -101,13 +113,18 @@ export function localNames(module: ParsedModule): Set<string> {
 }
 
 /** Every string in a JSON value, with a dotted path for messages. */
-export function* stringsIn(value: unknown, at = ''): Generator<{ at: string; value: string }> {
+export function* stringsIn(
+  value: unknown,
+  at = '',
+): Generator<{ at: string; value: string }> {
   if (typeof value === 'string') {
     yield { at, value };
   } else if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) yield* stringsIn(value[i], `${at}[${i}]`);
+    for (let i = 0; i < value.length; i++)
+      yield* stringsIn(value[i], `${at}[${i}]`);
   } else if (value && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) yield* stringsIn(item, at ? `${at}.${key}` : key);
+    for (const [key, item] of Object.entries(value))
+      yield* stringsIn(item, at ? `${at}.${key}` : key);
   }
 }
 

@@ -89,7 +89,12 @@ export function EndpointTable(props: {
         columns={columns}
         // material-table writes bookkeeping into the row objects it is given.
         data={props.endpoints.map(endpoint => ({ ...endpoint }))}
-        options={{ search: false, paging: false, toolbar: false, padding: 'dense' }}
+        options={{
+          search: false,
+          paging: false,
+          toolbar: false,
+          padding: 'dense',
+        }}
         emptyContent={
           <Box p={2}>
             <Typography variant="body2">{props.emptyMessage}</Typography>

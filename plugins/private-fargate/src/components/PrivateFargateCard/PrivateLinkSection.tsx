@@ -6,7 +6,11 @@ import type {
   EndpointConnectionStatus,
   EndpointServiceStatus,
 } from '@private-fargate/plugin-private-fargate-common';
-import { EndpointStateStatus, stateKey, stateLabel } from './EndpointStateStatus';
+import {
+  EndpointStateStatus,
+  stateKey,
+  stateLabel,
+} from './EndpointStateStatus';
 
 const PENDING_ACCEPTANCE = 'pendingacceptance';
 
@@ -45,7 +49,9 @@ function Fact(props: { label: string; children: React.ReactNode }) {
   );
 }
 
-function PendingAcceptanceNotice(props: { connections: EndpointConnectionStatus[] }) {
+function PendingAcceptanceNotice(props: {
+  connections: EndpointConnectionStatus[];
+}) {
   const waiting = props.connections.filter(
     c => stateKey(c.state) === PENDING_ACCEPTANCE,
   );
@@ -59,7 +65,9 @@ function PendingAcceptanceNotice(props: { connections: EndpointConnectionStatus[
         {waiting.length === 1
           ? '1 connection is waiting for acceptance'
           : `${waiting.length} connections are waiting for acceptance`}
-        {`: ${accounts.join(', ')}. Accept or reject them on the endpoint service.`}
+        {`: ${accounts.join(
+          ', ',
+        )}. Accept or reject them on the endpoint service.`}
       </Typography>
     </Box>
   );
@@ -91,7 +99,12 @@ export function PrivateLinkSection(props: { service: EndpointServiceStatus }) {
           {service.serviceName}
         </Typography>
       )}
-      <Box display="flex" flexWrap="wrap" my={1} aria-label="Connections by state">
+      <Box
+        display="flex"
+        flexWrap="wrap"
+        my={1}
+        aria-label="Connections by state"
+      >
         {counts.length === 0 ? (
           <Typography variant="body2">No consumer is connected yet.</Typography>
         ) : (
@@ -111,7 +124,12 @@ export function PrivateLinkSection(props: { service: EndpointServiceStatus }) {
         <Table<EndpointConnectionStatus>
           columns={connectionColumns}
           data={service.connections.map(connection => ({ ...connection }))}
-          options={{ search: false, paging: false, toolbar: false, padding: 'dense' }}
+          options={{
+            search: false,
+            paging: false,
+            toolbar: false,
+            padding: 'dense',
+          }}
         />
       )}
     </Box>

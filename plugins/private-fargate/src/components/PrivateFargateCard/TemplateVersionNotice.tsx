@@ -5,7 +5,8 @@ import type { PrivateFargateStatus } from '@private-fargate/plugin-private-farga
 
 type TemplateInfo = NonNullable<PrivateFargateStatus['template']>;
 
-const UPGRADE_TEMPLATE_PATH = '/create/templates/default/private-fargate-upgrade';
+const UPGRADE_TEMPLATE_PATH =
+  '/create/templates/default/private-fargate-upgrade';
 
 /** Says that the repository was generated from an older template, with a link to the upgrade template. */
 export function TemplateVersionNotice(props: { template: TemplateInfo }) {

@@ -27,20 +27,33 @@ const LOG_RETENTION_DAYS = 14;
  */
 export function bastionComponent(ctx: GenerationContext): ComponentModule {
   const { request, region } = ctx;
-  const settings = request.bastion ?? { enabled: true, targetPorts: [5432], imageTag: '1.0.0' };
+  const settings = request.bastion ?? {
+    enabled: true,
+    targetPorts: [5432],
+    imageTag: '1.0.0',
+  };
   const name = `${request.serviceName}-bastion`;
   const enabled = countIf('bastion_enabled');
   const ownCluster = !ctx.has('service');
-  const interfaceEndpoints = ctx.bastionEndpoints.filter(e => e.type === 'Interface');
-  const main: Array<HclBlock | HclFileItem> = [dataSource('aws_partition', 'current')];
+  const interfaceEndpoints = ctx.bastionEndpoints.filter(
+    e => e.type === 'Interface',
+  );
+  const main: Array<HclBlock | HclFileItem> = [
+    dataSource('aws_partition', 'current'),
+  ];
 
   main.push({
-    comment: 'The repository stays when the bastion is off: it is billed by storage, not by the hour.',
+    comment:
+      'The repository stays when the bastion is off: it is billed by storage, not by the hour.',
     block: resource('aws_ecr_repository', 'bastion', {
       name,
       image_tag_mutability: 'IMMUTABLE',
-      image_scanning_configuration: nested('image_scanning_configuration', { scan_on_push: true }),
-      encryption_configuration: nested('encryption_configuration', { encryption_type: 'AES256' }),
+      image_scanning_configuration: nested('image_scanning_configuration', {
+        scan_on_push: true,
+      }),
+      encryption_configuration: nested('encryption_configuration', {
+        encryption_type: 'AES256',
+      }),
       tags: ref('var.tags'),
     }),
   });
@@ -50,7 +63,10 @@ export function bastionComponent(ctx: GenerationContext): ComponentModule {
       resource('aws_ecs_cluster', 'bastion', {
         count: enabled,
         name,
-        setting: nested('setting', { name: 'containerInsights', value: 'enabled' }),
+        setting: nested('setting', {
+          name: 'containerInsights',
+          value: 'enabled',
+        }),
         tags: ref('var.tags'),
       }),
     );
@@ -61,7 +77,8 @@ export function bastionComponent(ctx: GenerationContext): ComponentModule {
       resource('aws_security_group', 'endpoints', {
         count: enabled,
         name: `${name}-endpoints`,
-        description: 'Endpoints only the bastion needs: HTTPS from the VPC only',
+        description:
+          'Endpoints only the bastion needs: HTTPS from the VPC only',
         vpc_id: ref('var.vpc_id'),
         tags: tagsWithName(`${name}-endpoints`),
       }),
@@ -79,16 +96,22 @@ export function bastionComponent(ctx: GenerationContext): ComponentModule {
     for (const endpoint of interfaceEndpoints) {
       main.push({
         comment: explainEndpoint(endpoint),
-        block: resource('aws_vpc_endpoint', endpointBlockName(endpoint.service), {
-          count: enabled,
-          vpc_id: ref('var.vpc_id'),
-          service_name: endpoint.serviceName,
-          vpc_endpoint_type: 'Interface',
-          private_dns_enabled: true,
-          subnet_ids: ref('var.endpoint_subnet_ids'),
-          security_group_ids: [ref('aws_security_group.endpoints[0].id')],
-          tags: tagsWithName(`${name}-${endpoint.service.replace(/\./g, '-')}`),
-        }),
+        block: resource(
+          'aws_vpc_endpoint',
+          endpointBlockName(endpoint.service),
+          {
+            count: enabled,
+            vpc_id: ref('var.vpc_id'),
+            service_name: endpoint.serviceName,
+            vpc_endpoint_type: 'Interface',
+            private_dns_enabled: true,
+            subnet_ids: ref('var.endpoint_subnet_ids'),
+            security_group_ids: [ref('aws_security_group.endpoints[0].id')],
+            tags: tagsWithName(
+              `${name}-${endpoint.service.replace(/\./g, '-')}`,
+            ),
+          },
+        ),
       });
     }
   }
@@ -105,35 +128,57 @@ export function bastionComponent(ctx: GenerationContext): ComponentModule {
       count: enabled,
       name: shortName(name, 'ssm', 64),
       description: 'Role of the managed instance the bastion task registers as',
-      assume_role_policy: ref('data.aws_iam_policy_document.ssm_assume[0].json'),
+      assume_role_policy: ref(
+        'data.aws_iam_policy_document.ssm_assume[0].json',
+      ),
       tags: ref('var.tags'),
     }),
     resource('aws_iam_role_policy_attachment', 'ssm_core', {
       count: enabled,
       role: ref('aws_iam_role.ssm_service[0].name'),
-      policy_arn: call('format', 'arn:%s:iam::aws:policy/AmazonSSMManagedInstanceCore', ref('data.aws_partition.current.partition')),
+      policy_arn: call(
+        'format',
+        'arn:%s:iam::aws:policy/AmazonSSMManagedInstanceCore',
+        ref('data.aws_partition.current.partition'),
+      ),
     }),
     assumeRoleDocument('ecs_tasks_assume', 'ecs-tasks.amazonaws.com', enabled),
     resource('aws_iam_role', 'execution', {
       count: enabled,
       name: shortName(name, 'execution', 64),
       description: 'Lets ECS pull the bastion image and write its logs',
-      assume_role_policy: ref('data.aws_iam_policy_document.ecs_tasks_assume[0].json'),
+      assume_role_policy: ref(
+        'data.aws_iam_policy_document.ecs_tasks_assume[0].json',
+      ),
       tags: ref('var.tags'),
     }),
     policyDocument(
       'execution',
       [
-        { sid: 'EcrAuthorizationToken', actions: ['ecr:GetAuthorizationToken'], resources: ['*'] },
+        {
+          sid: 'EcrAuthorizationToken',
+          actions: ['ecr:GetAuthorizationToken'],
+          resources: ['*'],
+        },
         {
           sid: 'EcrPull',
-          actions: ['ecr:BatchCheckLayerAvailability', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'],
+          actions: [
+            'ecr:BatchCheckLayerAvailability',
+            'ecr:BatchGetImage',
+            'ecr:GetDownloadUrlForLayer',
+          ],
           resources: [ref('aws_ecr_repository.bastion.arn')],
         },
         {
           sid: 'WriteLogs',
           actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-          resources: [call('format', '%s:*', ref('aws_cloudwatch_log_group.bastion[0].arn'))],
+          resources: [
+            call(
+              'format',
+              '%s:*',
+              ref('aws_cloudwatch_log_group.bastion[0].arn'),
+            ),
+          ],
         },
       ],
       enabled,
@@ -148,7 +193,9 @@ export function bastionComponent(ctx: GenerationContext): ComponentModule {
       count: enabled,
       name: shortName(name, 'task', 64),
       description: 'Lets the bastion register itself with SSM',
-      assume_role_policy: ref('data.aws_iam_policy_document.ecs_tasks_assume[0].json'),
+      assume_role_policy: ref(
+        'data.aws_iam_policy_document.ecs_tasks_assume[0].json',
+      ),
       tags: ref('var.tags'),
     }),
     policyDocument(
@@ -156,14 +203,24 @@ export function bastionComponent(ctx: GenerationContext): ComponentModule {
       [
         {
           sid: 'SsmActivation',
-          actions: ['ssm:AddTagsToResource', 'ssm:CreateActivation', 'ssm:DeleteActivation'],
+          actions: [
+            'ssm:AddTagsToResource',
+            'ssm:CreateActivation',
+            'ssm:DeleteActivation',
+          ],
           resources: ['*'],
         },
         {
           sid: 'PassSsmServiceRole',
           actions: ['iam:PassRole'],
           resources: [ref('aws_iam_role.ssm_service[0].arn')],
-          conditions: [{ test: 'StringEquals', variable: 'iam:PassedToService', values: ['ssm.amazonaws.com'] }],
+          conditions: [
+            {
+              test: 'StringEquals',
+              variable: 'iam:PassedToService',
+              values: ['ssm.amazonaws.com'],
+            },
+          ],
         },
       ],
       enabled,
@@ -177,7 +234,8 @@ export function bastionComponent(ctx: GenerationContext): ComponentModule {
     resource('aws_security_group', 'bastion', {
       count: enabled,
       name,
-      description: 'SSM bastion task: no ingress; HTTPS to the endpoints and the target ports in the VPC',
+      description:
+        'SSM bastion task: no ingress; HTTPS to the endpoints and the target ports in the VPC',
       vpc_id: ref('var.vpc_id'),
       tags: tagsWithName(name),
     }),
@@ -217,9 +275,13 @@ export function bastionComponent(ctx: GenerationContext): ComponentModule {
     );
   }
 
-  const clusterArn = ownCluster ? ref('aws_ecs_cluster.bastion[0].arn') : ref('var.cluster_arn');
+  const clusterArn = ownCluster
+    ? ref('aws_ecs_cluster.bastion[0].arn')
+    : ref('var.cluster_arn');
   main.push(
-    dataSource('aws_prefix_list', 's3', { name: endpointServiceName(region, 's3') }),
+    dataSource('aws_prefix_list', 's3', {
+      name: endpointServiceName(region, 's3'),
+    }),
     resource('aws_ecs_task_definition', 'bastion', {
       count: enabled,
       family: name,
@@ -236,11 +298,19 @@ export function bastionComponent(ctx: GenerationContext): ComponentModule {
       container_definitions: call('jsonencode', [
         obj({
           name: 'bastion',
-          image: call('format', '%s:%s', ref('aws_ecr_repository.bastion.repository_url'), ref('var.image_tag')),
+          image: call(
+            'format',
+            '%s:%s',
+            ref('aws_ecr_repository.bastion.repository_url'),
+            ref('var.image_tag'),
+          ),
           essential: true,
           environment: [
             obj({ name: 'AWS_REGION', value: region }),
-            obj({ name: 'SSM_SERVICE_ROLE', value: ref('aws_iam_role.ssm_service[0].name') }),
+            obj({
+              name: 'SSM_SERVICE_ROLE',
+              value: ref('aws_iam_role.ssm_service[0].name'),
+            }),
           ],
           logConfiguration: obj({
             logDriver: 'awslogs',
@@ -261,7 +331,9 @@ export function bastionComponent(ctx: GenerationContext): ComponentModule {
       task_definition: ref('aws_ecs_task_definition.bastion[0].arn'),
       desired_count: 1,
       launch_type: 'FARGATE',
-      platform_version: pinnedPlatformVersion(request.requirements.platformVersion),
+      platform_version: pinnedPlatformVersion(
+        request.requirements.platformVersion,
+      ),
       network_configuration: nested('network_configuration', {
         subnets: ref('var.subnet_ids'),
         security_groups: [ref('aws_security_group.bastion[0].id')],
@@ -272,21 +344,55 @@ export function bastionComponent(ctx: GenerationContext): ComponentModule {
   );
 
   const variables = [
-    variable('bastion_enabled', { type: 'bool', description: 'Run the bastion and the endpoints only it needs' }),
+    variable('bastion_enabled', {
+      type: 'bool',
+      description: 'Run the bastion and the endpoints only it needs',
+    }),
     variable('vpc_id', { type: 'string', description: 'VPC of the bastion' }),
     variable('vpc_cidr', { type: 'string', description: 'CIDR of the VPC' }),
-    variable('subnet_ids', { type: 'list(string)', description: 'Private subnets for the bastion task' }),
+    variable('subnet_ids', {
+      type: 'list(string)',
+      description: 'Private subnets for the bastion task',
+    }),
     ...(interfaceEndpoints.length > 0
-      ? [variable('endpoint_subnet_ids', { type: 'list(string)', description: 'One subnet per Availability Zone for the bastion endpoints' })]
+      ? [
+          variable('endpoint_subnet_ids', {
+            type: 'list(string)',
+            description:
+              'One subnet per Availability Zone for the bastion endpoints',
+          }),
+        ]
       : []),
-    ...(ownCluster ? [] : [variable('cluster_arn', { type: 'string', description: 'ECS cluster to run the bastion in' })]),
-    variable('image_tag', { type: 'string', description: 'Tag of the bastion image' }),
+    ...(ownCluster
+      ? []
+      : [
+          variable('cluster_arn', {
+            type: 'string',
+            description: 'ECS cluster to run the bastion in',
+          }),
+        ]),
+    variable('image_tag', {
+      type: 'string',
+      description: 'Tag of the bastion image',
+    }),
     TAGS_VARIABLE,
   ];
   const outputs = [
-    output('ecr_repository_url', 'Push the bastion image here', ref('aws_ecr_repository.bastion.repository_url')),
-    output('ssm_service_role_name', 'Role the bastion registers with', raw('try(aws_iam_role.ssm_service[0].name, null)')),
-    output('security_group_id', 'Security group of the bastion task', raw('try(aws_security_group.bastion[0].id, null)')),
+    output(
+      'ecr_repository_url',
+      'Push the bastion image here',
+      ref('aws_ecr_repository.bastion.repository_url'),
+    ),
+    output(
+      'ssm_service_role_name',
+      'Role the bastion registers with',
+      raw('try(aws_iam_role.ssm_service[0].name, null)'),
+    ),
+    output(
+      'security_group_id',
+      'Security group of the bastion task',
+      raw('try(aws_security_group.bastion[0].id, null)'),
+    ),
   ];
 
   return {
@@ -298,13 +404,18 @@ export function bastionComponent(ctx: GenerationContext): ComponentModule {
       vpc_id: ref('var.vpc_id'),
       vpc_cidr: ref('var.vpc_cidr'),
       subnet_ids: ref('var.private_subnet_ids'),
-      endpoint_subnet_ids: interfaceEndpoints.length > 0 ? ctx.endpointSubnetsRef : undefined,
+      endpoint_subnet_ids:
+        interfaceEndpoints.length > 0 ? ctx.endpointSubnetsRef : undefined,
       cluster_arn: ownCluster ? undefined : ref('module.service.cluster_arn'),
       image_tag: ref('var.bastion_image_tag'),
       tags: ref('local.tags'),
     },
     rootOutputs: [
-      output('bastion_ecr_repository_url', 'Push the bastion image here', ref('module.bastion.ecr_repository_url')),
+      output(
+        'bastion_ecr_repository_url',
+        'Push the bastion image here',
+        ref('module.bastion.ecr_repository_url'),
+      ),
     ],
   };
 }

@@ -31,27 +31,39 @@ function s3PolicyDocument(endpoint: PlannedEndpoint): HclBlock {
 export function endpointsComponent(ctx: GenerationContext): ComponentModule {
   const { request } = ctx;
   const main: Array<HclBlock | HclFileItem> = [];
-  const interfaceEndpoints = ctx.stackEndpoints.filter(e => e.type === 'Interface');
+  const interfaceEndpoints = ctx.stackEndpoints.filter(
+    e => e.type === 'Interface',
+  );
   const gatewayEndpoints = ctx.stackEndpoints.filter(e => e.type === 'Gateway');
-  const fromTaskGroup = request.network.endpointIngress === 'task-security-group';
+  const fromTaskGroup =
+    request.network.endpointIngress === 'task-security-group';
 
   let subnetIds = ref('var.subnet_ids');
   if (ctx.dedicatedEndpointSubnets) {
     for (const subnet of ctx.dedicatedEndpointSubnets) {
       main.push({
         comment: `Dedicated endpoint subnet in ${subnet.availabilityZone}: an interface endpoint takes one subnet per zone.`,
-        block: resource('aws_subnet', `endpoints_${endpointBlockName(subnet.availabilityZone)}`, {
-          vpc_id: ref('var.vpc_id'),
-          cidr_block: subnet.cidr,
-          availability_zone: subnet.availabilityZone,
-          map_public_ip_on_launch: false,
-          tags: tagsWithName(`${request.serviceName}-endpoints-${subnet.availabilityZone}`),
-        }),
+        block: resource(
+          'aws_subnet',
+          `endpoints_${endpointBlockName(subnet.availabilityZone)}`,
+          {
+            vpc_id: ref('var.vpc_id'),
+            cidr_block: subnet.cidr,
+            availability_zone: subnet.availabilityZone,
+            map_public_ip_on_launch: false,
+            tags: tagsWithName(
+              `${request.serviceName}-endpoints-${subnet.availabilityZone}`,
+            ),
+          },
+        ),
       });
     }
     subnetIds = raw(
       `[${ctx.dedicatedEndpointSubnets
-        .map(s => `aws_subnet.endpoints_${endpointBlockName(s.availabilityZone)}.id`)
+        .map(
+          s =>
+            `aws_subnet.endpoints_${endpointBlockName(s.availabilityZone)}.id`,
+        )
         .join(', ')}]`,
     );
   }
@@ -66,12 +78,16 @@ export function endpointsComponent(ctx: GenerationContext): ComponentModule {
       }),
       resource('aws_vpc_security_group_ingress_rule', 'endpoints_https', {
         security_group_id: ref('aws_security_group.endpoints.id'),
-        description: fromTaskGroup ? 'HTTPS from the service tasks' : 'HTTPS from the VPC',
+        description: fromTaskGroup
+          ? 'HTTPS from the service tasks'
+          : 'HTTPS from the VPC',
         ip_protocol: 'tcp',
         from_port: HTTPS_PORT,
         to_port: HTTPS_PORT,
         cidr_ipv4: fromTaskGroup ? undefined : ref('var.vpc_cidr'),
-        referenced_security_group_id: fromTaskGroup ? ref('var.task_security_group_id') : undefined,
+        referenced_security_group_id: fromTaskGroup
+          ? ref('var.task_security_group_id')
+          : undefined,
         tags: ref('var.tags'),
       }),
     );
@@ -87,14 +103,17 @@ export function endpointsComponent(ctx: GenerationContext): ComponentModule {
         private_dns_enabled: true,
         subnet_ids: subnetIds,
         security_group_ids: [ref('aws_security_group.endpoints.id')],
-        tags: tagsWithName(`${request.serviceName}-${endpoint.service.replace(/\./g, '-')}`),
+        tags: tagsWithName(
+          `${request.serviceName}-${endpoint.service.replace(/\./g, '-')}`,
+        ),
       }),
     });
   }
 
   for (const endpoint of gatewayEndpoints) {
     const name = endpointBlockName(endpoint.service);
-    const hasPolicy = endpoint.service === 's3' && endpoint.policy !== undefined;
+    const hasPolicy =
+      endpoint.service === 's3' && endpoint.policy !== undefined;
     if (hasPolicy) main.push(s3PolicyDocument(endpoint));
     main.push(
       {
@@ -103,7 +122,9 @@ export function endpointsComponent(ctx: GenerationContext): ComponentModule {
           vpc_id: ref('var.vpc_id'),
           service_name: endpoint.serviceName,
           vpc_endpoint_type: 'Gateway',
-          policy: hasPolicy ? ref('data.aws_iam_policy_document.s3_gateway.json') : undefined,
+          policy: hasPolicy
+            ? ref('data.aws_iam_policy_document.s3_gateway.json')
+            : undefined,
           tags: tagsWithName(`${request.serviceName}-${name}`),
         }),
       },
@@ -116,14 +137,35 @@ export function endpointsComponent(ctx: GenerationContext): ComponentModule {
   }
 
   const variables = [
-    variable('vpc_id', { type: 'string', description: 'VPC the endpoints are created in' }),
-    variable('vpc_cidr', { type: 'string', description: 'CIDR of the VPC; the only source admitted on 443' }),
+    variable('vpc_id', {
+      type: 'string',
+      description: 'VPC the endpoints are created in',
+    }),
+    variable('vpc_cidr', {
+      type: 'string',
+      description: 'CIDR of the VPC; the only source admitted on 443',
+    }),
     ...(ctx.dedicatedEndpointSubnets
       ? []
-      : [variable('subnet_ids', { type: 'list(string)', description: 'One subnet per Availability Zone for the interface endpoints' })]),
-    variable('route_table_ids', { type: 'list(string)', description: 'Private route tables that get the gateway endpoints' }),
+      : [
+          variable('subnet_ids', {
+            type: 'list(string)',
+            description:
+              'One subnet per Availability Zone for the interface endpoints',
+          }),
+        ]),
+    variable('route_table_ids', {
+      type: 'list(string)',
+      description: 'Private route tables that get the gateway endpoints',
+    }),
     ...(fromTaskGroup
-      ? [variable('task_security_group_id', { type: 'string', description: 'Security group of the service tasks, the only source admitted on 443' })]
+      ? [
+          variable('task_security_group_id', {
+            type: 'string',
+            description:
+              'Security group of the service tasks, the only source admitted on 443',
+          }),
+        ]
       : []),
     TAGS_VARIABLE,
   ];
@@ -134,7 +176,10 @@ export function endpointsComponent(ctx: GenerationContext): ComponentModule {
       'IDs of the interface endpoints, by service',
       obj(
         Object.fromEntries(
-          interfaceEndpoints.map(e => [e.service, ref(`aws_vpc_endpoint.${endpointBlockName(e.service)}.id`)]),
+          interfaceEndpoints.map(e => [
+            e.service,
+            ref(`aws_vpc_endpoint.${endpointBlockName(e.service)}.id`),
+          ]),
         ),
       ),
     ),
@@ -143,14 +188,19 @@ export function endpointsComponent(ctx: GenerationContext): ComponentModule {
       'IDs of the gateway endpoints, by service',
       obj(
         Object.fromEntries(
-          gatewayEndpoints.map(e => [e.service, ref(`aws_vpc_endpoint.${endpointBlockName(e.service)}.id`)]),
+          gatewayEndpoints.map(e => [
+            e.service,
+            ref(`aws_vpc_endpoint.${endpointBlockName(e.service)}.id`),
+          ]),
         ),
       ),
     ),
     output(
       'security_group_id',
       'Security group of the interface endpoints',
-      interfaceEndpoints.length > 0 ? ref('aws_security_group.endpoints.id') : null,
+      interfaceEndpoints.length > 0
+        ? ref('aws_security_group.endpoints.id')
+        : null,
     ),
     output('subnet_ids', 'Subnets the interface endpoints use', subnetIds),
   ];
@@ -158,9 +208,13 @@ export function endpointsComponent(ctx: GenerationContext): ComponentModule {
   const inputs: ComponentModule['inputs'] = {
     vpc_id: ref('var.vpc_id'),
     vpc_cidr: ref('var.vpc_cidr'),
-    subnet_ids: ctx.dedicatedEndpointSubnets ? undefined : ref('var.endpoint_subnet_ids'),
+    subnet_ids: ctx.dedicatedEndpointSubnets
+      ? undefined
+      : ref('var.endpoint_subnet_ids'),
     route_table_ids: ref('var.private_route_table_ids'),
-    task_security_group_id: fromTaskGroup ? ref('module.service.task_security_group_id') : undefined,
+    task_security_group_id: fromTaskGroup
+      ? ref('module.service.task_security_group_id')
+      : undefined,
     tags: ref('local.tags'),
   };
 
@@ -170,9 +224,16 @@ export function endpointsComponent(ctx: GenerationContext): ComponentModule {
     source: { dir: 'modules/endpoints', main, variables, outputs },
     inputs,
     rootOutputs: [
-      output('interface_endpoint_ids', 'IDs of the interface endpoints, by service', ref('module.endpoints.interface_endpoint_ids')),
-      output('gateway_endpoint_ids', 'IDs of the gateway endpoints, by service', ref('module.endpoints.gateway_endpoint_ids')),
+      output(
+        'interface_endpoint_ids',
+        'IDs of the interface endpoints, by service',
+        ref('module.endpoints.interface_endpoint_ids'),
+      ),
+      output(
+        'gateway_endpoint_ids',
+        'IDs of the gateway endpoints, by service',
+        ref('module.endpoints.gateway_endpoint_ids'),
+      ),
     ],
   };
 }
-

@@ -1,5 +1,11 @@
 import { HclBlock, HclFileItem, nested, raw, ref } from '../../hcl';
-import { output, resource, TAGS_VARIABLE, tagsWithName, variable } from '../blocks';
+import {
+  output,
+  resource,
+  TAGS_VARIABLE,
+  tagsWithName,
+  variable,
+} from '../blocks';
 import { ComponentModule } from '../component';
 import { GenerationContext, shortName } from '../context';
 
@@ -15,7 +21,8 @@ export function privateDnsComponent(ctx: GenerationContext): ComponentModule {
   const main: Array<HclBlock | HclFileItem> = [
     resource('aws_route53_zone', 'private', {
       name: settings.zoneName,
-      comment: 'Private names of the service, resolvable only inside the VPC (and from on-premises through the resolver)',
+      comment:
+        'Private names of the service, resolvable only inside the VPC (and from on-premises through the resolver)',
       vpc: nested('vpc', { vpc_id: ref('var.vpc_id') }),
       tags: ref('var.tags'),
     }),
@@ -35,23 +42,28 @@ export function privateDnsComponent(ctx: GenerationContext): ComponentModule {
     main.push(
       resource('aws_security_group', 'resolver', {
         name: `${name}-resolver`,
-        description: 'Inbound Route 53 Resolver: DNS from the on-premises forwarders only',
+        description:
+          'Inbound Route 53 Resolver: DNS from the on-premises forwarders only',
         vpc_id: ref('var.vpc_id'),
         tags: tagsWithName(`${name}-resolver`),
       }),
     );
     for (const protocol of ['tcp', 'udp']) {
       main.push(
-        resource('aws_vpc_security_group_ingress_rule', `resolver_dns_${protocol}`, {
-          for_each: raw('toset(var.resolver_allowed_cidrs)'),
-          security_group_id: ref('aws_security_group.resolver.id'),
-          description: `DNS over ${protocol.toUpperCase()} from on-premises`,
-          ip_protocol: protocol,
-          from_port: DNS_PORT,
-          to_port: DNS_PORT,
-          cidr_ipv4: ref('each.value'),
-          tags: ref('var.tags'),
-        }),
+        resource(
+          'aws_vpc_security_group_ingress_rule',
+          `resolver_dns_${protocol}`,
+          {
+            for_each: raw('toset(var.resolver_allowed_cidrs)'),
+            security_group_id: ref('aws_security_group.resolver.id'),
+            description: `DNS over ${protocol.toUpperCase()} from on-premises`,
+            ip_protocol: protocol,
+            from_port: DNS_PORT,
+            to_port: DNS_PORT,
+            cidr_ipv4: ref('each.value'),
+            tags: ref('var.tags'),
+          },
+        ),
       );
     }
     main.push(
@@ -60,7 +72,9 @@ export function privateDnsComponent(ctx: GenerationContext): ComponentModule {
         direction: 'INBOUND',
         security_group_ids: [ref('aws_security_group.resolver.id')],
         ip_address: [0, 1].map(index =>
-          nested('ip_address', { subnet_id: ref(`var.resolver_subnet_ids[${index}]`) }),
+          nested('ip_address', {
+            subnet_id: ref(`var.resolver_subnet_ids[${index}]`),
+          }),
         ),
         tags: ref('var.tags'),
       }),
@@ -76,38 +90,83 @@ export function privateDnsComponent(ctx: GenerationContext): ComponentModule {
         ),
         route_table_id: ref('each.value.route_table_id'),
         destination_cidr_block: ref('each.value.cidr'),
-        gateway_id: routes.virtualPrivateGatewayId ? ref('var.virtual_private_gateway_id') : undefined,
-        transit_gateway_id: routes.transitGatewayId ? ref('var.transit_gateway_id') : undefined,
+        gateway_id: routes.virtualPrivateGatewayId
+          ? ref('var.virtual_private_gateway_id')
+          : undefined,
+        transit_gateway_id: routes.transitGatewayId
+          ? ref('var.transit_gateway_id')
+          : undefined,
       }),
     });
   }
 
   const variables = [
-    variable('vpc_id', { type: 'string', description: 'VPC the zone is associated with' }),
-    variable('alb_dns_name', { type: 'string', description: 'DNS name of the internal ALB' }),
-    variable('alb_zone_id', { type: 'string', description: 'Hosted zone ID of the internal ALB' }),
+    variable('vpc_id', {
+      type: 'string',
+      description: 'VPC the zone is associated with',
+    }),
+    variable('alb_dns_name', {
+      type: 'string',
+      description: 'DNS name of the internal ALB',
+    }),
+    variable('alb_zone_id', {
+      type: 'string',
+      description: 'Hosted zone ID of the internal ALB',
+    }),
     ...(resolver
       ? [
-          variable('resolver_subnet_ids', { type: 'list(string)', description: 'Two subnets for the inbound resolver endpoint' }),
-          variable('resolver_allowed_cidrs', { type: 'list(string)', description: 'On-premises DNS forwarders' }),
+          variable('resolver_subnet_ids', {
+            type: 'list(string)',
+            description: 'Two subnets for the inbound resolver endpoint',
+          }),
+          variable('resolver_allowed_cidrs', {
+            type: 'list(string)',
+            description: 'On-premises DNS forwarders',
+          }),
         ]
       : []),
     ...(routes
       ? [
-          variable('route_table_ids', { type: 'list(string)', description: 'Private route tables that get the on-premises routes' }),
-          variable('on_premises_cidrs', { type: 'list(string)', description: 'On-premises networks' }),
+          variable('route_table_ids', {
+            type: 'list(string)',
+            description: 'Private route tables that get the on-premises routes',
+          }),
+          variable('on_premises_cidrs', {
+            type: 'list(string)',
+            description: 'On-premises networks',
+          }),
           routes.virtualPrivateGatewayId
-            ? variable('virtual_private_gateway_id', { type: 'string', description: 'Virtual private gateway to on-premises' })
-            : variable('transit_gateway_id', { type: 'string', description: 'Transit gateway to on-premises' }),
+            ? variable('virtual_private_gateway_id', {
+                type: 'string',
+                description: 'Virtual private gateway to on-premises',
+              })
+            : variable('transit_gateway_id', {
+                type: 'string',
+                description: 'Transit gateway to on-premises',
+              }),
         ]
       : []),
     TAGS_VARIABLE,
   ];
   const outputs = [
-    output('zone_id', 'ID of the private hosted zone', ref('aws_route53_zone.private.zone_id')),
-    output('service_fqdn', 'Private DNS name of the service', ref('aws_route53_record.service.fqdn')),
+    output(
+      'zone_id',
+      'ID of the private hosted zone',
+      ref('aws_route53_zone.private.zone_id'),
+    ),
+    output(
+      'service_fqdn',
+      'Private DNS name of the service',
+      ref('aws_route53_record.service.fqdn'),
+    ),
     ...(resolver
-      ? [output('resolver_ip_addresses', 'Forward the zone to these addresses from on-premises', raw('aws_route53_resolver_endpoint.inbound.ip_address[*].ip'))]
+      ? [
+          output(
+            'resolver_ip_addresses',
+            'Forward the zone to these addresses from on-premises',
+            raw('aws_route53_resolver_endpoint.inbound.ip_address[*].ip'),
+          ),
+        ]
       : []),
   ];
 
@@ -119,18 +178,36 @@ export function privateDnsComponent(ctx: GenerationContext): ComponentModule {
       vpc_id: ref('var.vpc_id'),
       alb_dns_name: ref('module.service.alb_dns_name'),
       alb_zone_id: ref('module.service.alb_zone_id'),
-      resolver_subnet_ids: resolver ? ref('var.resolver_subnet_ids') : undefined,
-      resolver_allowed_cidrs: resolver ? ref('var.resolver_allowed_cidrs') : undefined,
+      resolver_subnet_ids: resolver
+        ? ref('var.resolver_subnet_ids')
+        : undefined,
+      resolver_allowed_cidrs: resolver
+        ? ref('var.resolver_allowed_cidrs')
+        : undefined,
       route_table_ids: routes ? ref('var.private_route_table_ids') : undefined,
       on_premises_cidrs: routes ? ref('var.on_premises_cidrs') : undefined,
-      virtual_private_gateway_id: routes?.virtualPrivateGatewayId ? ref('var.virtual_private_gateway_id') : undefined,
-      transit_gateway_id: routes?.transitGatewayId ? ref('var.transit_gateway_id') : undefined,
+      virtual_private_gateway_id: routes?.virtualPrivateGatewayId
+        ? ref('var.virtual_private_gateway_id')
+        : undefined,
+      transit_gateway_id: routes?.transitGatewayId
+        ? ref('var.transit_gateway_id')
+        : undefined,
       tags: ref('local.tags'),
     },
     rootOutputs: [
-      output('service_fqdn', 'Private DNS name of the service', ref('module.private_dns.service_fqdn')),
+      output(
+        'service_fqdn',
+        'Private DNS name of the service',
+        ref('module.private_dns.service_fqdn'),
+      ),
       ...(resolver
-        ? [output('resolver_ip_addresses', 'Forward the zone to these addresses from on-premises', ref('module.private_dns.resolver_ip_addresses'))]
+        ? [
+            output(
+              'resolver_ip_addresses',
+              'Forward the zone to these addresses from on-premises',
+              ref('module.private_dns.resolver_ip_addresses'),
+            ),
+          ]
         : []),
     ],
   };

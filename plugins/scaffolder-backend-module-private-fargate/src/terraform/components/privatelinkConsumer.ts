@@ -1,17 +1,26 @@
 import { HclBlock, HclFileItem, nested, raw, ref } from '../../hcl';
-import { output, resource, TAGS_VARIABLE, tagsWithName, variable } from '../blocks';
+import {
+  output,
+  resource,
+  TAGS_VARIABLE,
+  tagsWithName,
+  variable,
+} from '../blocks';
 import { ComponentModule } from '../component';
 import { GenerationContext } from '../context';
 
 /** An interface endpoint to another VPC's PrivateLink service, with its own security group. */
-export function privateLinkConsumerComponent(ctx: GenerationContext): ComponentModule {
+export function privateLinkConsumerComponent(
+  ctx: GenerationContext,
+): ComponentModule {
   const { request } = ctx;
   const settings = request.privateLinkConsumer!;
   const name = request.serviceName;
   const main: Array<HclBlock | HclFileItem> = [
     resource('aws_security_group', 'consumer', {
       name: `${name}-privatelink-consumer`,
-      description: 'Endpoint to a PrivateLink service: admits the client networks on the service port',
+      description:
+        'Endpoint to a PrivateLink service: admits the client networks on the service port',
       vpc_id: ref('var.vpc_id'),
       tags: tagsWithName(`${name}-privatelink-consumer`),
     }),
@@ -58,16 +67,39 @@ export function privateLinkConsumerComponent(ctx: GenerationContext): ComponentM
 
   const variables = [
     variable('vpc_id', { type: 'string', description: 'Consumer VPC' }),
-    variable('subnet_ids', { type: 'list(string)', description: 'One subnet per Availability Zone for the endpoint' }),
-    variable('service_name', { type: 'string', description: 'PrivateLink service name of the provider' }),
-    variable('client_cidrs', { type: 'list(string)', description: 'Networks allowed to call the endpoint' }),
+    variable('subnet_ids', {
+      type: 'list(string)',
+      description: 'One subnet per Availability Zone for the endpoint',
+    }),
+    variable('service_name', {
+      type: 'string',
+      description: 'PrivateLink service name of the provider',
+    }),
+    variable('client_cidrs', {
+      type: 'list(string)',
+      description: 'Networks allowed to call the endpoint',
+    }),
     TAGS_VARIABLE,
   ];
   const outputs = [
-    output('endpoint_id', 'ID of the consumer endpoint', ref('aws_vpc_endpoint.consumer.id')),
-    output('endpoint_dns_name', 'Regional DNS name of the endpoint', ref('aws_vpc_endpoint.consumer.dns_entry[0].dns_name')),
+    output(
+      'endpoint_id',
+      'ID of the consumer endpoint',
+      ref('aws_vpc_endpoint.consumer.id'),
+    ),
+    output(
+      'endpoint_dns_name',
+      'Regional DNS name of the endpoint',
+      ref('aws_vpc_endpoint.consumer.dns_entry[0].dns_name'),
+    ),
     ...(settings.hostedZone
-      ? [output('record_fqdn', 'Private DNS name of the endpoint', ref('aws_route53_record.consumer.fqdn'))]
+      ? [
+          output(
+            'record_fqdn',
+            'Private DNS name of the endpoint',
+            ref('aws_route53_record.consumer.fqdn'),
+          ),
+        ]
       : []),
   ];
 
@@ -83,7 +115,11 @@ export function privateLinkConsumerComponent(ctx: GenerationContext): ComponentM
       tags: ref('local.tags'),
     },
     rootOutputs: [
-      output('consumer_endpoint_dns_name', 'DNS name of the PrivateLink consumer endpoint', ref('module.privatelink_consumer.endpoint_dns_name')),
+      output(
+        'consumer_endpoint_dns_name',
+        'DNS name of the PrivateLink consumer endpoint',
+        ref('module.privatelink_consumer.endpoint_dns_name'),
+      ),
     ],
   };
 }

@@ -4,7 +4,9 @@ import { ComponentModule } from '../component';
 import { GenerationContext, shortName } from '../context';
 
 /** Internal NLB in front of the internal ALB, published as a VPC endpoint service. */
-export function privateLinkProviderComponent(ctx: GenerationContext): ComponentModule {
+export function privateLinkProviderComponent(
+  ctx: GenerationContext,
+): ComponentModule {
   const { request } = ctx;
   const settings = request.privateLinkProvider ?? {
     acceptanceRequired: true,
@@ -67,9 +69,18 @@ export function privateLinkProviderComponent(ctx: GenerationContext): ComponentM
 
   const variables = [
     variable('vpc_id', { type: 'string', description: 'Provider VPC' }),
-    variable('subnet_ids', { type: 'list(string)', description: 'Private subnets for the NLB' }),
-    variable('alb_arn', { type: 'string', description: 'Internal ALB the NLB forwards to' }),
-    variable('alb_listener_port', { type: 'number', description: 'Port of the ALB listener' }),
+    variable('subnet_ids', {
+      type: 'list(string)',
+      description: 'Private subnets for the NLB',
+    }),
+    variable('alb_arn', {
+      type: 'string',
+      description: 'Internal ALB the NLB forwards to',
+    }),
+    variable('alb_listener_port', {
+      type: 'number',
+      description: 'Port of the ALB listener',
+    }),
     variable('allowed_principals', {
       type: 'list(string)',
       description: 'Account root or role ARNs allowed to connect',
@@ -78,8 +89,16 @@ export function privateLinkProviderComponent(ctx: GenerationContext): ComponentM
   ];
 
   const outputs = [
-    output('service_name', 'Endpoint service name to give to consumers', ref('aws_vpc_endpoint_service.this.service_name')),
-    output('service_id', 'ID of the endpoint service', ref('aws_vpc_endpoint_service.this.id')),
+    output(
+      'service_name',
+      'Endpoint service name to give to consumers',
+      ref('aws_vpc_endpoint_service.this.service_name'),
+    ),
+    output(
+      'service_id',
+      'ID of the endpoint service',
+      ref('aws_vpc_endpoint_service.this.id'),
+    ),
     output('nlb_arn', 'ARN of the internal NLB', ref('aws_lb.nlb.arn')),
   ];
 

@@ -1,5 +1,14 @@
 import { endpointServiceName } from '@private-fargate/plugin-private-fargate-common';
-import { call, HclBlock, HclFileItem, HclValue, nested, obj, raw, ref } from '../../hcl';
+import {
+  call,
+  HclBlock,
+  HclFileItem,
+  HclValue,
+  nested,
+  obj,
+  raw,
+  ref,
+} from '../../hcl';
 import {
   assumeRoleDocument,
   dataSource,
@@ -48,33 +57,51 @@ export function serviceComponent(ctx: GenerationContext): ComponentModule {
     const execConfig =
       exec.enabled && (exec.kmsKey || exec.sessionLogs !== 'none')
         ? nested('configuration', {
-            execute_command_configuration: nested('execute_command_configuration', {
-              kms_key_id: exec.kmsKey ? service.execKmsKeyArn : undefined,
-              logging: exec.sessionLogs === 'none' ? 'DEFAULT' : 'OVERRIDE',
-              log_configuration:
-                exec.sessionLogs === 'none'
-                  ? undefined
-                  : nested('log_configuration', {
-                      cloud_watch_log_group_name:
-                        exec.sessionLogs === 'cloudwatch' ? ref('aws_cloudwatch_log_group.exec.name') : undefined,
-                      s3_bucket_name: exec.sessionLogs === 's3' ? requirements.execLogBucket : undefined,
-                      s3_key_prefix: exec.sessionLogs === 's3' ? `${name}/` : undefined,
-                    }),
-            }),
+            execute_command_configuration: nested(
+              'execute_command_configuration',
+              {
+                kms_key_id: exec.kmsKey ? service.execKmsKeyArn : undefined,
+                logging: exec.sessionLogs === 'none' ? 'DEFAULT' : 'OVERRIDE',
+                log_configuration:
+                  exec.sessionLogs === 'none'
+                    ? undefined
+                    : nested('log_configuration', {
+                        cloud_watch_log_group_name:
+                          exec.sessionLogs === 'cloudwatch'
+                            ? ref('aws_cloudwatch_log_group.exec.name')
+                            : undefined,
+                        s3_bucket_name:
+                          exec.sessionLogs === 's3'
+                            ? requirements.execLogBucket
+                            : undefined,
+                        s3_key_prefix:
+                          exec.sessionLogs === 's3' ? `${name}/` : undefined,
+                      }),
+              },
+            ),
           })
         : undefined;
     main.push(
       resource('aws_ecs_cluster', 'this', {
         name,
-        setting: nested('setting', { name: 'containerInsights', value: 'enabled' }),
+        setting: nested('setting', {
+          name: 'containerInsights',
+          value: 'enabled',
+        }),
         configuration: execConfig,
         tags: ref('var.tags'),
       }),
     );
   } else {
-    main.push(dataSource('aws_ecs_cluster', 'this', { cluster_name: service.existingClusterName }));
+    main.push(
+      dataSource('aws_ecs_cluster', 'this', {
+        cluster_name: service.existingClusterName,
+      }),
+    );
   }
-  const clusterRef = createCluster ? 'aws_ecs_cluster.this' : 'data.aws_ecs_cluster.this';
+  const clusterRef = createCluster
+    ? 'aws_ecs_cluster.this'
+    : 'data.aws_ecs_cluster.this';
 
   if (awslogs) {
     main.push(
@@ -90,8 +117,12 @@ export function serviceComponent(ctx: GenerationContext): ComponentModule {
     resource('aws_ecr_repository', 'service', {
       name,
       image_tag_mutability: 'IMMUTABLE',
-      image_scanning_configuration: nested('image_scanning_configuration', { scan_on_push: true }),
-      encryption_configuration: nested('encryption_configuration', { encryption_type: 'AES256' }),
+      image_scanning_configuration: nested('image_scanning_configuration', {
+        scan_on_push: true,
+      }),
+      encryption_configuration: nested('encryption_configuration', {
+        encryption_type: 'AES256',
+      }),
       tags: ref('var.tags'),
     }),
     resource('aws_ecr_lifecycle_policy', 'service', {
@@ -124,7 +155,11 @@ export function serviceComponent(ctx: GenerationContext): ComponentModule {
     },
     {
       sid: 'EcrPull',
-      actions: ['ecr:BatchCheckLayerAvailability', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'],
+      actions: [
+        'ecr:BatchCheckLayerAvailability',
+        'ecr:BatchGetImage',
+        'ecr:GetDownloadUrlForLayer',
+      ],
       resources: [ref('aws_ecr_repository.service.arn')],
     },
   ];
@@ -132,12 +167,18 @@ export function serviceComponent(ctx: GenerationContext): ComponentModule {
     executionStatements.push({
       sid: 'WriteLogs',
       actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-      resources: [call('format', '%s:*', ref('aws_cloudwatch_log_group.service.arn'))],
+      resources: [
+        call('format', '%s:*', ref('aws_cloudwatch_log_group.service.arn')),
+      ],
     });
   }
   const secretArns = service.secrets.map(secret => secret.valueFrom);
-  const secretsManagerArns = secretArns.filter(arn => arn.startsWith('arn:aws:secretsmanager:')).sort();
-  const parameterArns = secretArns.filter(arn => arn.startsWith('arn:aws:ssm:')).sort();
+  const secretsManagerArns = secretArns
+    .filter(arn => arn.startsWith('arn:aws:secretsmanager:'))
+    .sort();
+  const parameterArns = secretArns
+    .filter(arn => arn.startsWith('arn:aws:ssm:'))
+    .sort();
   if (secretsManagerArns.length > 0) {
     executionStatements.push({
       sid: 'ReadSecrets',
@@ -166,21 +207,39 @@ export function serviceComponent(ctx: GenerationContext): ComponentModule {
       resources: ['*'],
     });
     if (exec.kmsKey && service.execKmsKeyArn) {
-      taskStatements.push({ sid: 'EcsExecKms', actions: ['kms:Decrypt'], resources: [service.execKmsKeyArn] });
+      taskStatements.push({
+        sid: 'EcsExecKms',
+        actions: ['kms:Decrypt'],
+        resources: [service.execKmsKeyArn],
+      });
     }
     if (exec.sessionLogs === 'cloudwatch') {
       taskStatements.push(
-        { sid: 'EcsExecLogGroups', actions: ['logs:DescribeLogGroups'], resources: ['*'] },
+        {
+          sid: 'EcsExecLogGroups',
+          actions: ['logs:DescribeLogGroups'],
+          resources: ['*'],
+        },
         {
           sid: 'EcsExecLogs',
-          actions: ['logs:CreateLogStream', 'logs:DescribeLogStreams', 'logs:PutLogEvents'],
-          resources: [call('format', '%s:*', ref('aws_cloudwatch_log_group.exec.arn'))],
+          actions: [
+            'logs:CreateLogStream',
+            'logs:DescribeLogStreams',
+            'logs:PutLogEvents',
+          ],
+          resources: [
+            call('format', '%s:*', ref('aws_cloudwatch_log_group.exec.arn')),
+          ],
         },
       );
     }
     if (exec.sessionLogs === 's3' && requirements.execLogBucket) {
       taskStatements.push(
-        { sid: 'EcsExecLogObjects', actions: ['s3:PutObject'], resources: [`arn:aws:s3:::${requirements.execLogBucket}/*`] },
+        {
+          sid: 'EcsExecLogObjects',
+          actions: ['s3:PutObject'],
+          resources: [`arn:aws:s3:::${requirements.execLogBucket}/*`],
+        },
         {
           sid: 'EcsExecLogBucket',
           actions: ['s3:GetEncryptionConfiguration'],
@@ -192,7 +251,12 @@ export function serviceComponent(ctx: GenerationContext): ComponentModule {
   if (requirements.xray) {
     taskStatements.push({
       sid: 'XRayTraces',
-      actions: ['xray:GetSamplingRules', 'xray:GetSamplingTargets', 'xray:PutTelemetryRecords', 'xray:PutTraceSegments'],
+      actions: [
+        'xray:GetSamplingRules',
+        'xray:GetSamplingTargets',
+        'xray:PutTelemetryRecords',
+        'xray:PutTraceSegments',
+      ],
       resources: ['*'],
     });
   }
@@ -201,8 +265,11 @@ export function serviceComponent(ctx: GenerationContext): ComponentModule {
     assumeRoleDocument('ecs_tasks_assume', 'ecs-tasks.amazonaws.com'),
     resource('aws_iam_role', 'execution', {
       name: shortName(name, 'execution', 64),
-      description: 'Lets ECS pull the image, write logs and read the secrets of the task',
-      assume_role_policy: ref('data.aws_iam_policy_document.ecs_tasks_assume.json'),
+      description:
+        'Lets ECS pull the image, write logs and read the secrets of the task',
+      assume_role_policy: ref(
+        'data.aws_iam_policy_document.ecs_tasks_assume.json',
+      ),
       tags: ref('var.tags'),
     }),
     policyDocument('execution', executionStatements),
@@ -214,7 +281,9 @@ export function serviceComponent(ctx: GenerationContext): ComponentModule {
     resource('aws_iam_role', 'task', {
       name: shortName(name, 'task', 64),
       description: 'Role of the application containers',
-      assume_role_policy: ref('data.aws_iam_policy_document.ecs_tasks_assume.json'),
+      assume_role_policy: ref(
+        'data.aws_iam_policy_document.ecs_tasks_assume.json',
+      ),
       tags: ref('var.tags'),
     }),
   );
@@ -230,7 +299,9 @@ export function serviceComponent(ctx: GenerationContext): ComponentModule {
   }
 
   main.push(
-    dataSource('aws_prefix_list', 's3', { name: endpointServiceName(region, 's3') }),
+    dataSource('aws_prefix_list', 's3', {
+      name: endpointServiceName(region, 's3'),
+    }),
     resource('aws_security_group', 'task', {
       name: `${name}-task`,
       description: 'Service tasks',
@@ -260,7 +331,8 @@ export function serviceComponent(ctx: GenerationContext): ComponentModule {
     main.push(
       resource('aws_vpc_security_group_egress_rule', 'task_https_nat', {
         security_group_id: ref('aws_security_group.task.id'),
-        description: 'HTTPS through the NAT gateway (requirements.egress = nat)',
+        description:
+          'HTTPS through the NAT gateway (requirements.egress = nat)',
         ip_protocol: 'tcp',
         from_port: HTTPS_PORT,
         to_port: HTTPS_PORT,
@@ -274,7 +346,8 @@ export function serviceComponent(ctx: GenerationContext): ComponentModule {
     main.push(
       resource('aws_security_group', 'alb', {
         name: `${name}-alb`,
-        description: 'Internal ALB: admits only the VPC (including the PrivateLink NLB)',
+        description:
+          'Internal ALB: admits only the VPC (including the PrivateLink NLB)',
         vpc_id: ref('var.vpc_id'),
         tags: tagsWithName(`${name}-alb`),
       }),
@@ -341,13 +414,24 @@ export function serviceComponent(ctx: GenerationContext): ComponentModule {
 
   const container: Record<string, HclValue | undefined> = {
     name: CONTAINER_NAME,
-    image: call('format', '%s:%s', ref('aws_ecr_repository.service.repository_url'), ref('var.image_tag')),
+    image: call(
+      'format',
+      '%s:%s',
+      ref('aws_ecr_repository.service.repository_url'),
+      ref('var.image_tag'),
+    ),
     essential: true,
-    portMappings: [obj({ containerPort: service.containerPort, protocol: 'tcp' })],
-    linuxParameters: exec.enabled ? obj({ initProcessEnabled: true }) : undefined,
+    portMappings: [
+      obj({ containerPort: service.containerPort, protocol: 'tcp' }),
+    ],
+    linuxParameters: exec.enabled
+      ? obj({ initProcessEnabled: true })
+      : undefined,
     secrets:
       service.secrets.length > 0
-        ? service.secrets.map(secret => obj({ name: secret.name, valueFrom: secret.valueFrom }))
+        ? service.secrets.map(secret =>
+            obj({ name: secret.name, valueFrom: secret.valueFrom }),
+          )
         : undefined,
     logConfiguration: awslogs
       ? obj({
@@ -391,7 +475,10 @@ export function serviceComponent(ctx: GenerationContext): ComponentModule {
         security_groups: [ref('aws_security_group.task.id')],
         assign_public_ip: false,
       }),
-      deployment_circuit_breaker: nested('deployment_circuit_breaker', { enable: true, rollback: true }),
+      deployment_circuit_breaker: nested('deployment_circuit_breaker', {
+        enable: true,
+        rollback: true,
+      }),
       load_balancer: alb
         ? nested('load_balancer', {
             target_group_arn: ref('aws_lb_target_group.service.arn'),
@@ -406,24 +493,61 @@ export function serviceComponent(ctx: GenerationContext): ComponentModule {
 
   const variables = [
     variable('vpc_id', { type: 'string', description: 'VPC of the service' }),
-    variable('vpc_cidr', { type: 'string', description: 'CIDR of the VPC (endpoints and ALB sources)' }),
-    variable('subnet_ids', { type: 'list(string)', description: 'Private subnets for the tasks and the internal ALB' }),
+    variable('vpc_cidr', {
+      type: 'string',
+      description: 'CIDR of the VPC (endpoints and ALB sources)',
+    }),
+    variable('subnet_ids', {
+      type: 'list(string)',
+      description: 'Private subnets for the tasks and the internal ALB',
+    }),
     variable('image_tag', { type: 'string', description: 'Image tag to run' }),
-    variable('desired_count', { type: 'number', description: 'Number of tasks' }),
+    variable('desired_count', {
+      type: 'number',
+      description: 'Number of tasks',
+    }),
     TAGS_VARIABLE,
   ];
 
   const outputs = [
     output('cluster_arn', 'ARN of the ECS cluster', ref(`${clusterRef}.arn`)),
-    output('service_name', 'Name of the ECS service', ref('aws_ecs_service.service.name')),
-    output('task_security_group_id', 'Security group of the tasks', ref('aws_security_group.task.id')),
-    output('ecr_repository_url', 'Push images here', ref('aws_ecr_repository.service.repository_url')),
+    output(
+      'service_name',
+      'Name of the ECS service',
+      ref('aws_ecs_service.service.name'),
+    ),
+    output(
+      'task_security_group_id',
+      'Security group of the tasks',
+      ref('aws_security_group.task.id'),
+    ),
+    output(
+      'ecr_repository_url',
+      'Push images here',
+      ref('aws_ecr_repository.service.repository_url'),
+    ),
     ...(alb
       ? [
-          output('alb_arn', 'ARN of the internal ALB', ref('aws_lb.internal.arn')),
-          output('alb_dns_name', 'DNS name of the internal ALB', ref('aws_lb.internal.dns_name')),
-          output('alb_zone_id', 'Hosted zone of the internal ALB, for alias records', ref('aws_lb.internal.zone_id')),
-          output('alb_listener_arn', 'ARN of the ALB listener', ref('aws_lb_listener.http.arn')),
+          output(
+            'alb_arn',
+            'ARN of the internal ALB',
+            ref('aws_lb.internal.arn'),
+          ),
+          output(
+            'alb_dns_name',
+            'DNS name of the internal ALB',
+            ref('aws_lb.internal.dns_name'),
+          ),
+          output(
+            'alb_zone_id',
+            'Hosted zone of the internal ALB, for alias records',
+            ref('aws_lb.internal.zone_id'),
+          ),
+          output(
+            'alb_listener_arn',
+            'ARN of the ALB listener',
+            ref('aws_lb_listener.http.arn'),
+          ),
         ]
       : []),
   ];
@@ -441,9 +565,25 @@ export function serviceComponent(ctx: GenerationContext): ComponentModule {
       tags: ref('local.tags'),
     },
     rootOutputs: [
-      output('ecs_service_name', 'Name of the ECS service', ref('module.service.service_name')),
-      output('ecr_repository_url', 'Push images here', ref('module.service.ecr_repository_url')),
-      ...(alb ? [output('alb_dns_name', 'DNS name of the internal ALB', ref('module.service.alb_dns_name'))] : []),
+      output(
+        'ecs_service_name',
+        'Name of the ECS service',
+        ref('module.service.service_name'),
+      ),
+      output(
+        'ecr_repository_url',
+        'Push images here',
+        ref('module.service.ecr_repository_url'),
+      ),
+      ...(alb
+        ? [
+            output(
+              'alb_dns_name',
+              'DNS name of the internal ALB',
+              ref('module.service.alb_dns_name'),
+            ),
+          ]
+        : []),
     ],
   };
 }

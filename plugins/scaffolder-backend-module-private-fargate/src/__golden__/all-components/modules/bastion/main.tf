@@ -1,5 +1,4 @@
-data "aws_partition" "current" {
-}
+data "aws_partition" "current" {}
 
 # The repository stays when the bastion is off: it is billed by storage, not by the hour.
 resource "aws_ecr_repository" "bastion" {

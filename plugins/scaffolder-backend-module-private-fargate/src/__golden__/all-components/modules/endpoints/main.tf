@@ -15,7 +15,8 @@ resource "aws_vpc_security_group_ingress_rule" "endpoints_https" {
   tags              = var.tags
 }
 
-# image-pull:ecr
+# ECR API (GetAuthorizationToken, manifests); needed for image pulls on Fargate 1.4.0+ and EC2.
+# Needed for: pull images from private ECR.
 resource "aws_vpc_endpoint" "ecr_api" {
   vpc_id              = var.vpc_id
   service_name        = "com.amazonaws.eu-west-1.ecr.api"
@@ -26,7 +27,8 @@ resource "aws_vpc_endpoint" "ecr_api" {
   tags                = merge(var.tags, { Name = "everything-ecr-api" })
 }
 
-# image-pull:ecr
+# Docker Registry API of ECR; every ECR image pull goes through it. Needed for: pull images from
+# private ECR.
 resource "aws_vpc_endpoint" "ecr_dkr" {
   vpc_id              = var.vpc_id
   service_name        = "com.amazonaws.eu-west-1.ecr.dkr"
@@ -37,7 +39,8 @@ resource "aws_vpc_endpoint" "ecr_dkr" {
   tags                = merge(var.tags, { Name = "everything-ecr-dkr" })
 }
 
-# logging:awslogs
+# CloudWatch Logs, for the awslogs driver, FireLens to CloudWatch and ECS Exec session logs. Needed
+# for: awslogs log driver.
 resource "aws_vpc_endpoint" "logs" {
   vpc_id              = var.vpc_id
   service_name        = "com.amazonaws.eu-west-1.logs"
@@ -48,8 +51,8 @@ resource "aws_vpc_endpoint" "logs" {
   tags                = merge(var.tags, { Name = "everything-logs" })
 }
 
-# secrets:ssm
-# bastion
+# Systems Manager: Parameter Store parameters in the task definition, SSM activations. Needed for:
+# SSM parameters in the task definition, SSM Session Manager bastion.
 resource "aws_vpc_endpoint" "ssm" {
   vpc_id              = var.vpc_id
   service_name        = "com.amazonaws.eu-west-1.ssm"
@@ -60,8 +63,8 @@ resource "aws_vpc_endpoint" "ssm" {
   tags                = merge(var.tags, { Name = "everything-ssm" })
 }
 
-# exec
-# bastion
+# Session Manager message channel used by ECS Exec and SSM sessions. Needed for: ECS Exec, SSM
+# Session Manager bastion.
 resource "aws_vpc_endpoint" "ssmmessages" {
   vpc_id              = var.vpc_id
   service_name        = "com.amazonaws.eu-west-1.ssmmessages"
@@ -72,7 +75,8 @@ resource "aws_vpc_endpoint" "ssmmessages" {
   tags                = merge(var.tags, { Name = "everything-ssmmessages" })
 }
 
-# aws-service:sts
+# STS, for code that assumes roles itself (task role credentials need no endpoint). Needed for:
+# application calls sts.
 resource "aws_vpc_endpoint" "sts" {
   vpc_id              = var.vpc_id
   service_name        = "com.amazonaws.eu-west-1.sts"
@@ -114,8 +118,8 @@ data "aws_iam_policy_document" "s3_gateway" {
   }
 }
 
-# image-pull:ecr
-# application-buckets
+# ECR stores image layers in S3; layers download through the S3 gateway endpoint (free). Needed for:
+# pull images from private ECR, application S3 buckets.
 resource "aws_vpc_endpoint" "s3" {
   vpc_id            = var.vpc_id
   service_name      = "com.amazonaws.eu-west-1.s3"
@@ -130,7 +134,8 @@ resource "aws_vpc_endpoint_route_table_association" "s3" {
   route_table_id  = each.value
 }
 
-# aws-service:dynamodb
+# DynamoDB through a free gateway endpoint on the route tables. Needed for: application calls
+# dynamodb.
 resource "aws_vpc_endpoint" "dynamodb" {
   vpc_id            = var.vpc_id
   service_name      = "com.amazonaws.eu-west-1.dynamodb"

@@ -1,5 +1,4 @@
-data "aws_partition" "current" {
-}
+data "aws_partition" "current" {}
 
 # The repository stays when the bastion is off: it is billed by storage, not by the hour.
 resource "aws_ecr_repository" "bastion" {
@@ -43,7 +42,8 @@ resource "aws_vpc_security_group_ingress_rule" "endpoints_https" {
   tags              = var.tags
 }
 
-# bastion
+# Systems Manager: Parameter Store parameters in the task definition, SSM activations. Needed for:
+# SSM Session Manager bastion.
 resource "aws_vpc_endpoint" "ssm" {
   count               = var.bastion_enabled ? 1 : 0
   vpc_id              = var.vpc_id
@@ -55,7 +55,8 @@ resource "aws_vpc_endpoint" "ssm" {
   tags                = merge(var.tags, { Name = "db-access-bastion-ssm" })
 }
 
-# bastion
+# Session Manager message channel used by ECS Exec and SSM sessions. Needed for: SSM Session Manager
+# bastion.
 resource "aws_vpc_endpoint" "ssmmessages" {
   count               = var.bastion_enabled ? 1 : 0
   vpc_id              = var.vpc_id

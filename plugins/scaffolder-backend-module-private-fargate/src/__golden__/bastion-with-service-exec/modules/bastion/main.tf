@@ -1,5 +1,4 @@
-data "aws_partition" "current" {
-}
+data "aws_partition" "current" {}
 
 # The repository stays when the bastion is off: it is billed by storage, not by the hour.
 resource "aws_ecr_repository" "bastion" {
@@ -33,7 +32,8 @@ resource "aws_vpc_security_group_ingress_rule" "endpoints_https" {
   tags              = var.tags
 }
 
-# bastion
+# Systems Manager: Parameter Store parameters in the task definition, SSM activations. Needed for:
+# SSM Session Manager bastion.
 resource "aws_vpc_endpoint" "ssm" {
   count               = var.bastion_enabled ? 1 : 0
   vpc_id              = var.vpc_id

@@ -33,7 +33,8 @@ resource "aws_vpc_security_group_ingress_rule" "endpoints_https" {
   tags              = var.tags
 }
 
-# image-pull:ecr
+# ECR API (GetAuthorizationToken, manifests); needed for image pulls on Fargate 1.4.0+ and EC2.
+# Needed for: pull images from private ECR.
 resource "aws_vpc_endpoint" "ecr_api" {
   vpc_id              = var.vpc_id
   service_name        = "com.amazonaws.ap-northeast-1.ecr.api"
@@ -44,7 +45,8 @@ resource "aws_vpc_endpoint" "ecr_api" {
   tags                = merge(var.tags, { Name = "billing-ecr-api" })
 }
 
-# image-pull:ecr
+# Docker Registry API of ECR; every ECR image pull goes through it. Needed for: pull images from
+# private ECR.
 resource "aws_vpc_endpoint" "ecr_dkr" {
   vpc_id              = var.vpc_id
   service_name        = "com.amazonaws.ap-northeast-1.ecr.dkr"
@@ -55,7 +57,8 @@ resource "aws_vpc_endpoint" "ecr_dkr" {
   tags                = merge(var.tags, { Name = "billing-ecr-dkr" })
 }
 
-# logging:awslogs
+# CloudWatch Logs, for the awslogs driver, FireLens to CloudWatch and ECS Exec session logs. Needed
+# for: awslogs log driver.
 resource "aws_vpc_endpoint" "logs" {
   vpc_id              = var.vpc_id
   service_name        = "com.amazonaws.ap-northeast-1.logs"
@@ -66,7 +69,8 @@ resource "aws_vpc_endpoint" "logs" {
   tags                = merge(var.tags, { Name = "billing-logs" })
 }
 
-# secrets:secretsmanager
+# Secrets Manager secrets referenced in the task definition. Needed for: Secrets Manager secrets in
+# the task definition.
 resource "aws_vpc_endpoint" "secretsmanager" {
   vpc_id              = var.vpc_id
   service_name        = "com.amazonaws.ap-northeast-1.secretsmanager"
@@ -90,7 +94,8 @@ data "aws_iam_policy_document" "s3_gateway" {
   }
 }
 
-# image-pull:ecr
+# ECR stores image layers in S3; layers download through the S3 gateway endpoint (free). Needed for:
+# pull images from private ECR.
 resource "aws_vpc_endpoint" "s3" {
   vpc_id            = var.vpc_id
   service_name      = "com.amazonaws.ap-northeast-1.s3"

@@ -4,6 +4,7 @@ output "interface_endpoint_ids" {
     "ecr.api" = aws_vpc_endpoint.ecr_api.id
     "ecr.dkr" = aws_vpc_endpoint.ecr_dkr.id
     logs      = aws_vpc_endpoint.logs.id
+    ecs-agent = aws_vpc_endpoint.ecs_agent.id
   }
 }
 

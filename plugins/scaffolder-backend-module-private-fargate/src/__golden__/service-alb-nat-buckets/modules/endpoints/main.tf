@@ -15,7 +15,8 @@ resource "aws_vpc_security_group_ingress_rule" "endpoints_https" {
   tags              = var.tags
 }
 
-# image-pull:ecr
+# ECR API (GetAuthorizationToken, manifests); needed for image pulls on Fargate 1.4.0+ and EC2.
+# Needed for: pull images from private ECR.
 resource "aws_vpc_endpoint" "ecr_api" {
   vpc_id              = var.vpc_id
   service_name        = "com.amazonaws.eu-west-1.ecr.api"
@@ -26,7 +27,8 @@ resource "aws_vpc_endpoint" "ecr_api" {
   tags                = merge(var.tags, { Name = "reports-ecr-api" })
 }
 
-# image-pull:ecr
+# Docker Registry API of ECR; every ECR image pull goes through it. Needed for: pull images from
+# private ECR.
 resource "aws_vpc_endpoint" "ecr_dkr" {
   vpc_id              = var.vpc_id
   service_name        = "com.amazonaws.eu-west-1.ecr.dkr"
@@ -37,7 +39,8 @@ resource "aws_vpc_endpoint" "ecr_dkr" {
   tags                = merge(var.tags, { Name = "reports-ecr-dkr" })
 }
 
-# logging:awslogs
+# CloudWatch Logs, for the awslogs driver, FireLens to CloudWatch and ECS Exec session logs. Needed
+# for: awslogs log driver.
 resource "aws_vpc_endpoint" "logs" {
   vpc_id              = var.vpc_id
   service_name        = "com.amazonaws.eu-west-1.logs"
@@ -48,7 +51,7 @@ resource "aws_vpc_endpoint" "logs" {
   tags                = merge(var.tags, { Name = "reports-logs" })
 }
 
-# exec
+# Session Manager message channel used by ECS Exec and SSM sessions. Needed for: ECS Exec.
 resource "aws_vpc_endpoint" "ssmmessages" {
   vpc_id              = var.vpc_id
   service_name        = "com.amazonaws.eu-west-1.ssmmessages"
@@ -128,9 +131,8 @@ data "aws_iam_policy_document" "s3_gateway" {
   }
 }
 
-# image-pull:ecr
-# exec:session-logs:s3
-# application-buckets
+# ECR stores image layers in S3; layers download through the S3 gateway endpoint (free). Needed for:
+# pull images from private ECR, ECS Exec session logs to S3, application S3 buckets.
 resource "aws_vpc_endpoint" "s3" {
   vpc_id            = var.vpc_id
   service_name      = "com.amazonaws.eu-west-1.s3"

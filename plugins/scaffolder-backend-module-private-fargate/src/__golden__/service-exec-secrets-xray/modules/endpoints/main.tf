@@ -15,7 +15,8 @@ resource "aws_vpc_security_group_ingress_rule" "endpoints_https" {
   tags              = var.tags
 }
 
-# image-pull:ecr
+# ECR API (GetAuthorizationToken, manifests); needed for image pulls on Fargate 1.4.0+ and EC2.
+# Needed for: pull images from private ECR.
 resource "aws_vpc_endpoint" "ecr_api" {
   vpc_id              = var.vpc_id
   service_name        = "com.amazonaws.ap-northeast-1.ecr.api"
@@ -26,7 +27,8 @@ resource "aws_vpc_endpoint" "ecr_api" {
   tags                = merge(var.tags, { Name = "payments-ecr-api" })
 }
 
-# image-pull:ecr
+# Docker Registry API of ECR; every ECR image pull goes through it. Needed for: pull images from
+# private ECR.
 resource "aws_vpc_endpoint" "ecr_dkr" {
   vpc_id              = var.vpc_id
   service_name        = "com.amazonaws.ap-northeast-1.ecr.dkr"
@@ -37,8 +39,8 @@ resource "aws_vpc_endpoint" "ecr_dkr" {
   tags                = merge(var.tags, { Name = "payments-ecr-dkr" })
 }
 
-# logging:awslogs
-# exec:session-logs:cloudwatch
+# CloudWatch Logs, for the awslogs driver, FireLens to CloudWatch and ECS Exec session logs. Needed
+# for: awslogs log driver, ECS Exec session logs to CloudWatch.
 resource "aws_vpc_endpoint" "logs" {
   vpc_id              = var.vpc_id
   service_name        = "com.amazonaws.ap-northeast-1.logs"
@@ -49,7 +51,8 @@ resource "aws_vpc_endpoint" "logs" {
   tags                = merge(var.tags, { Name = "payments-logs" })
 }
 
-# secrets:secretsmanager
+# Secrets Manager secrets referenced in the task definition. Needed for: Secrets Manager secrets in
+# the task definition.
 resource "aws_vpc_endpoint" "secretsmanager" {
   vpc_id              = var.vpc_id
   service_name        = "com.amazonaws.ap-northeast-1.secretsmanager"
@@ -60,7 +63,8 @@ resource "aws_vpc_endpoint" "secretsmanager" {
   tags                = merge(var.tags, { Name = "payments-secretsmanager" })
 }
 
-# secrets:ssm
+# Systems Manager: Parameter Store parameters in the task definition, SSM activations. Needed for:
+# SSM parameters in the task definition.
 resource "aws_vpc_endpoint" "ssm" {
   vpc_id              = var.vpc_id
   service_name        = "com.amazonaws.ap-northeast-1.ssm"
@@ -71,7 +75,7 @@ resource "aws_vpc_endpoint" "ssm" {
   tags                = merge(var.tags, { Name = "payments-ssm" })
 }
 
-# exec
+# Session Manager message channel used by ECS Exec and SSM sessions. Needed for: ECS Exec.
 resource "aws_vpc_endpoint" "ssmmessages" {
   vpc_id              = var.vpc_id
   service_name        = "com.amazonaws.ap-northeast-1.ssmmessages"
@@ -82,7 +86,8 @@ resource "aws_vpc_endpoint" "ssmmessages" {
   tags                = merge(var.tags, { Name = "payments-ssmmessages" })
 }
 
-# exec:kms-key
+# KMS, when ECS Exec sessions are encrypted with your own KMS key. Needed for: ECS Exec with a KMS
+# key.
 resource "aws_vpc_endpoint" "kms" {
   vpc_id              = var.vpc_id
   service_name        = "com.amazonaws.ap-northeast-1.kms"
@@ -93,7 +98,7 @@ resource "aws_vpc_endpoint" "kms" {
   tags                = merge(var.tags, { Name = "payments-kms" })
 }
 
-# xray
+# X-Ray, for the X-Ray daemon or ADOT collector sending traces. Needed for: X-Ray traces.
 resource "aws_vpc_endpoint" "xray" {
   vpc_id              = var.vpc_id
   service_name        = "com.amazonaws.ap-northeast-1.xray"
@@ -117,7 +122,8 @@ data "aws_iam_policy_document" "s3_gateway" {
   }
 }
 
-# image-pull:ecr
+# ECR stores image layers in S3; layers download through the S3 gateway endpoint (free). Needed for:
+# pull images from private ECR.
 resource "aws_vpc_endpoint" "s3" {
   vpc_id            = var.vpc_id
   service_name      = "com.amazonaws.ap-northeast-1.s3"

@@ -15,7 +15,8 @@ resource "aws_vpc_security_group_ingress_rule" "endpoints_https" {
   tags                         = var.tags
 }
 
-# image-pull:ecr
+# Docker Registry API of ECR; every ECR image pull goes through it. Needed for: pull images from
+# private ECR.
 resource "aws_vpc_endpoint" "ecr_dkr" {
   vpc_id              = var.vpc_id
   service_name        = "com.amazonaws.ap-northeast-1.ecr.dkr"
@@ -39,7 +40,8 @@ data "aws_iam_policy_document" "s3_gateway" {
   }
 }
 
-# image-pull:ecr
+# ECR stores image layers in S3; layers download through the S3 gateway endpoint (free). Needed for:
+# pull images from private ECR.
 resource "aws_vpc_endpoint" "s3" {
   vpc_id            = var.vpc_id
   service_name      = "com.amazonaws.ap-northeast-1.s3"

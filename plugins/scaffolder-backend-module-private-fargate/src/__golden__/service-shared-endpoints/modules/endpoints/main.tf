@@ -15,7 +15,8 @@ resource "aws_vpc_security_group_ingress_rule" "endpoints_https" {
   tags              = var.tags
 }
 
-# logging:awslogs
+# CloudWatch Logs, for the awslogs driver, FireLens to CloudWatch and ECS Exec session logs. Needed
+# for: awslogs log driver.
 resource "aws_vpc_endpoint" "logs" {
   vpc_id              = var.vpc_id
   service_name        = "com.amazonaws.ap-northeast-1.logs"
@@ -26,7 +27,7 @@ resource "aws_vpc_endpoint" "logs" {
   tags                = merge(var.tags, { Name = "search-logs" })
 }
 
-# aws-service:sqs
+# SQS, for code that sends or receives messages. Needed for: application calls sqs.
 resource "aws_vpc_endpoint" "sqs" {
   vpc_id              = var.vpc_id
   service_name        = "com.amazonaws.ap-northeast-1.sqs"

@@ -1,0 +1,101 @@
+import {
+  CostEstimate,
+  EndpointPlan,
+  estimateMonthlyCost,
+  isSupportedRegion,
+  PlanRequirementsInput,
+  planEndpoints,
+} from '@private-fargate/plugin-private-fargate-common';
+
+/** What the preview shows: the plan and its cost, or why there is none yet. */
+export type PlanPreview =
+  | { status: 'waiting'; message: string }
+  | { status: 'invalid'; message: string }
+  | {
+      status: 'ready';
+      plan: EndpointPlan;
+      cost: CostEstimate;
+      availabilityZones: number;
+      sharedEndpoints: boolean;
+    };
+
+/** Options a template can set on the field under `ui:options`. */
+export type PlanPreviewOptions = {
+  /** GB a month through the endpoints, for the data-processing line (default 10). */
+  trafficGbPerMonth?: number;
+  /** Requirements the template fixes, e.g. `{ bastion: true }` in the bastion template. */
+  requirements?: Partial<PlanRequirementsInput>;
+};
+
+type FormData = Record<string, unknown>;
+
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+// The form asks for secrets as ARNs (service template) or as sources (baseline template).
+function secretSources(formData: FormData): ('secretsmanager' | 'ssm')[] {
+  const explicit = stringList(formData.secretSources);
+  if (explicit.length > 0) {
+    return explicit.filter((s): s is 'secretsmanager' | 'ssm' => s === 'secretsmanager' || s === 'ssm');
+  }
+  const arns = Array.isArray(formData.secrets)
+    ? formData.secrets.map(s => String((s as { valueFrom?: unknown })?.valueFrom ?? ''))
+    : [];
+  const sources: ('secretsmanager' | 'ssm')[] = [];
+  if (arns.some(arn => arn.startsWith('arn:aws:secretsmanager:'))) sources.push('secretsmanager');
+  if (arns.some(arn => arn.startsWith('arn:aws:ssm:'))) sources.push('ssm');
+  return sources;
+}
+
+/**
+ * Plans the endpoints and prices them from the values typed so far, with the
+ * same library the scaffolder action uses, so the preview and the generated
+ * Terraform cannot disagree.
+ */
+export function planFromFormData(
+  formData: FormData,
+  options: PlanPreviewOptions = {},
+): PlanPreview {
+  const region = formData.region;
+  if (typeof region !== 'string' || !isSupportedRegion(region)) {
+    return {
+      status: 'waiting',
+      message: 'Choose the AWS Region on the network page to see which endpoints the service needs.',
+    };
+  }
+  const subnets = Array.isArray(formData.privateSubnets) ? formData.privateSubnets.length : 0;
+  const availabilityZones = Math.min(Math.max(subnets, 2), 6);
+  const requirements: PlanRequirementsInput = {
+    region,
+    ...(typeof formData.platformVersion === 'string'
+      ? { platformVersion: formData.platformVersion as PlanRequirementsInput['platformVersion'] }
+      : {}),
+    ...(typeof formData.logging === 'string'
+      ? { logging: formData.logging as PlanRequirementsInput['logging'] }
+      : {}),
+    exec: { enabled: formData.execEnabled === true },
+    secrets: secretSources(formData),
+    awsServices: stringList(formData.awsServices) as PlanRequirementsInput['awsServices'],
+    applicationBuckets: stringList(formData.applicationBuckets),
+    ...options.requirements,
+  };
+  try {
+    const plan = planEndpoints(requirements);
+    const cost = estimateMonthlyCost({
+      region,
+      azs: availabilityZones,
+      interfaceEndpoints: plan.endpoints.filter(e => e.type === 'Interface').length,
+      gbPerMonth: options.trafficGbPerMonth ?? 10,
+    });
+    return {
+      status: 'ready',
+      plan,
+      cost,
+      availabilityZones,
+      sharedEndpoints: formData.endpointMode === 'shared',
+    };
+  } catch (error) {
+    return { status: 'invalid', message: (error as Error).message };
+  }
+}

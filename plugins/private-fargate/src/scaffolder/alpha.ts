@@ -1,0 +1,4 @@
+export {
+  privateFargatePlanPreviewFormField,
+  privateFargateScaffolderFormFieldsModule,
+} from './planPreviewFormField';

@@ -1,0 +1,80 @@
+import { InputError } from '@backstage/errors';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { createPlanAction } from './plan';
+
+describe('private-fargate:plan', () => {
+  const action = createPlanAction();
+
+  it('should plan the no-NAT endpoints of an ECR + awslogs service with costs and a summary', async () => {
+    const ctx = createMockActionContext<any>({
+      input: {
+        requirements: { region: 'ap-northeast-1' },
+        availabilityZones: 2,
+        trafficGbPerMonth: 10,
+      },
+    });
+    await action.handler(ctx);
+
+    const endpoints = (ctx.output as jest.Mock).mock.calls.find(
+      ([name]) => name === 'endpoints',
+    )[1];
+    expect(endpoints.map((e: { service: string }) => e.service)).toEqual([
+      'ecr.api',
+      'ecr.dkr',
+      's3',
+      'logs',
+    ]);
+    expect(
+      endpoints.find((e: { service: string }) => e.service === 's3').type,
+    ).toBe('Gateway');
+    expect(endpoints[0].serviceName).toBe(
+      'com.amazonaws.ap-northeast-1.ecr.api',
+    );
+
+    const cost = (ctx.output as jest.Mock).mock.calls.find(
+      ([name]) => name === 'monthlyCost',
+    )[1];
+    expect(cost.currency).toBe('USD');
+    expect(cost.endpointsOnly).toBeGreaterThan(0);
+    expect(cost.natPlusEndpoints).toBeGreaterThan(cost.natOnly);
+
+    const summary: string = (ctx.output as jest.Mock).mock.calls.find(
+      ([name]) => name === 'summary',
+    )[1];
+    expect(summary).toContain(
+      '| `com.amazonaws.ap-northeast-1.ecr.dkr` | Interface |',
+    );
+    expect(summary).toContain('NAT gateways only');
+  });
+
+  it('should plan ssmmessages for ECS Exec and report the planner warnings', async () => {
+    const ctx = createMockActionContext<any>({
+      input: {
+        requirements: {
+          region: 'ap-northeast-1',
+          platformVersion: '1.3.0',
+          exec: { enabled: true },
+        },
+      },
+    });
+    await action.handler(ctx);
+    const calls = (ctx.output as jest.Mock).mock.calls;
+    const services = calls
+      .find(([name]) => name === 'endpoints')[1]
+      .map((e: { service: string }) => e.service);
+    expect(services).toContain('ssmmessages');
+    const warnings = calls.find(([name]) => name === 'warnings')[1];
+    expect(warnings.map((w: { code: string }) => w.code)).toContain(
+      'exec-needs-1.4.0',
+    );
+  });
+
+  it('should reject an unknown Region naming the field', async () => {
+    const ctx = createMockActionContext<any>({
+      input: { requirements: { region: 'mars-north-1' } },
+    });
+    const failure = action.handler(ctx);
+    await expect(failure).rejects.toThrow(InputError);
+    await expect(failure).rejects.toThrow(/requirements\.region/);
+  });
+});

@@ -1,0 +1,135 @@
+import { createMockDirectory } from '@backstage/backend-test-utils';
+import { InputError } from '@backstage/errors';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { goldenCases } from '../__golden__/cases';
+import { createTerraformAction } from './terraform';
+
+const tokyoCase = goldenCases.find(
+  c => c.name === 'bastion-with-service-exec',
+)!.input;
+
+describe('private-fargate:terraform', () => {
+  const action = createTerraformAction();
+  const workspace = createMockDirectory();
+
+  beforeEach(() => workspace.clear());
+
+  async function run(input: Record<string, unknown>, isDryRun = false) {
+    const ctx = createMockActionContext({
+      input: input as any,
+      workspacePath: workspace.path,
+      isDryRun,
+    });
+    await action.handler(ctx);
+    return Object.fromEntries((ctx.output as jest.Mock).mock.calls);
+  }
+
+  it('should write the root module, one module per component and the README', async () => {
+    const outputs = await run({ ...tokyoCase, targetPath: 'infra' });
+    expect(outputs.targetPath).toBe('infra');
+    expect(outputs.files).toEqual(
+      expect.arrayContaining([
+        'README.md',
+        'main.tf',
+        'modules/bastion/main.tf',
+        'modules/endpoints/main.tf',
+        'modules/service/main.tf',
+        'outputs.tf',
+        'providers.tf',
+        'variables.tf',
+        'versions.tf',
+      ]),
+    );
+    for (const file of outputs.files) {
+      await expect(
+        fs.stat(path.join(workspace.path, 'infra', file)),
+      ).resolves.toBeTruthy();
+    }
+    expect(outputs.endpoints).toContain('com.amazonaws.ap-northeast-1.ssm');
+    expect(outputs.monthlyCost).toBeGreaterThan(0);
+    const versions = await fs.readFile(
+      path.join(workspace.path, 'infra/versions.tf'),
+      'utf8',
+    );
+    expect(versions).toContain('version = "~> 6.0"');
+  });
+
+  it('should write in a dry run too, so the preview shows the files', async () => {
+    const outputs = await run({ ...tokyoCase }, true);
+    expect(outputs.files.length).toBeGreaterThan(5);
+    await expect(
+      fs.stat(path.join(workspace.path, 'infra/main.tf')),
+    ).resolves.toBeTruthy();
+  });
+
+  it('should keep files already in the target folder that it does not generate', async () => {
+    workspace.setContent({
+      'infra/backend.tf': 'terraform {}\n',
+      'infra/main.tf': 'old',
+    });
+    await run({ ...tokyoCase });
+    expect(
+      await fs.readFile(path.join(workspace.path, 'infra/backend.tf'), 'utf8'),
+    ).toBe('terraform {}\n');
+    expect(
+      await fs.readFile(path.join(workspace.path, 'infra/main.tf'), 'utf8'),
+    ).toContain('module "service"');
+  });
+
+  it.each([
+    [{ network: { ...tokyoCase.network, vpcId: 'vpc-123' } }, 'network.vpcId'],
+    [{ service: { cpu: 256, memory: 4096 } }, 'service.memory'],
+    [{ components: ['endpoints', 'private-dns'] }, 'privateDns'],
+    [
+      { components: ['service', 'privatelink-provider'], service: {} },
+      'service.loadBalancer',
+    ],
+    [{ owner: 'team "orders"' }, 'owner'],
+    [{ targetPath: '../outside' }, 'targetPath'],
+    [
+      {
+        privateLinkConsumer: {
+          serviceName: 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0a1b2c3d',
+          clientCidrs: ['0.0.0.0/0'],
+        },
+        components: ['privatelink-consumer'],
+      },
+      'privateLinkConsumer.clientCidrs',
+    ],
+  ])(
+    'should reject bad input naming the field (%#) and write nothing',
+    async (patch, field) => {
+      const failure = run({ ...tokyoCase, ...patch });
+      await expect(failure).rejects.toThrow(InputError);
+      await expect(failure).rejects.toThrow(field);
+      expect(await fs.readdir(workspace.path)).toEqual([]);
+    },
+  );
+
+  it('should leave the workspace as it was when a write fails half-way', async () => {
+    workspace.setContent({ 'infra/main.tf': 'old main\n' });
+    const realWriteFile = fs.writeFile;
+    let writes = 0;
+    const spy = jest
+      .spyOn(fs, 'writeFile')
+      .mockImplementation(async (...args) => {
+        writes++;
+        if (writes === 5) throw new Error('disk full');
+        return realWriteFile(...(args as Parameters<typeof fs.writeFile>));
+      });
+    try {
+      await expect(run({ ...tokyoCase })).rejects.toThrow('disk full');
+    } finally {
+      spy.mockRestore();
+    }
+    expect(await fs.readdir(workspace.path)).toEqual(['infra']);
+    expect(await fs.readdir(path.join(workspace.path, 'infra'))).toEqual([
+      'main.tf',
+    ]);
+    expect(
+      await fs.readFile(path.join(workspace.path, 'infra/main.tf'), 'utf8'),
+    ).toBe('old main\n');
+  });
+});

@@ -1,0 +1,144 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import request from 'supertest';
+import { goldenCases } from './__golden__/cases';
+import privateFargateScaffolderModule from './index';
+
+jest.setTimeout(60_000);
+
+describe('privateFargateScaffolderModule', () => {
+  async function startBackend() {
+    const { server } = await startTestBackend({
+      features: [
+        scaffolderPlugin,
+        privateFargateScaffolderModule,
+        catalogServiceMock.factory(),
+        mockServices.rootConfig.factory({
+          data: { backend: { baseUrl: 'http://localhost' } },
+        }),
+      ],
+    });
+    return server;
+  }
+
+  it('should list both actions with their examples, as /create/actions shows them', async () => {
+    const server = await startBackend();
+    const response = await request(server)
+      .get('/api/scaffolder/v2/actions')
+      .set('Authorization', mockCredentials.user.header());
+    expect(response.status).toBe(200);
+    const ours = response.body.filter((a: { id: string }) =>
+      a.id.startsWith('private-fargate:'),
+    );
+    expect(ours.map((a: { id: string }) => a.id)).toEqual([
+      'private-fargate:plan',
+      'private-fargate:terraform',
+    ]);
+    for (const action of ours) {
+      expect(action.examples.length).toBeGreaterThan(0);
+      expect(action.schema.input.properties).toBeDefined();
+    }
+    const terraform = ours[1];
+    expect(
+      terraform.schema.input.properties.serviceName.description,
+    ).toBeTruthy();
+    expect(terraform.schema.output.properties.files.description).toBeTruthy();
+  });
+
+  it('should plan and write Terraform in a dry run through the real scaffolder engine', async () => {
+    const server = await startBackend();
+    const input = goldenCases.find(
+      c => c.name === 'privatelink-provider',
+    )!.input;
+    const template = {
+      apiVersion: 'scaffolder.backstage.io/v1beta3',
+      kind: 'Template',
+      metadata: { name: 'private-fargate-test' },
+      spec: {
+        owner: 'team-platform',
+        type: 'service',
+        parameters: [],
+        steps: [
+          {
+            id: 'plan',
+            name: 'Plan',
+            action: 'private-fargate:plan',
+            input: { requirements: input.requirements },
+          },
+          {
+            id: 'terraform',
+            name: 'Terraform',
+            action: 'private-fargate:terraform',
+            input,
+          },
+        ],
+        output: {
+          summary: '${{ steps.plan.output.summary }}',
+          files: '${{ steps.terraform.output.files }}',
+        },
+      },
+    };
+    const response = await request(server)
+      .post('/api/scaffolder/v2/dry-run')
+      .set('Authorization', mockCredentials.user.header())
+      .send({ template, values: {}, directoryContents: [] });
+    expect(response.status).toBe(200);
+    const paths = response.body.directoryContents.map(
+      (f: { path: string }) => f.path,
+    );
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'infra/main.tf',
+        'infra/modules/privatelink-provider/main.tf',
+        'infra/README.md',
+      ]),
+    );
+    expect(response.body.output.summary).toContain('VPC endpoints');
+    const provider = response.body.directoryContents.find(
+      (f: { path: string }) =>
+        f.path === 'infra/modules/privatelink-provider/main.tf',
+    );
+    expect(
+      Buffer.from(provider.base64Content, 'base64').toString('utf8'),
+    ).toContain('acceptance_required        = true');
+  });
+
+  it('should fail the dry run with the field name on bad input', async () => {
+    const server = await startBackend();
+    const input = {
+      ...goldenCases[0].input,
+      network: { ...goldenCases[0].input.network, vpcCidr: '10.0.0.1/16' },
+    };
+    const response = await request(server)
+      .post('/api/scaffolder/v2/dry-run')
+      .set('Authorization', mockCredentials.user.header())
+      .send({
+        template: {
+          apiVersion: 'scaffolder.backstage.io/v1beta3',
+          kind: 'Template',
+          metadata: { name: 'bad' },
+          spec: {
+            owner: 'x',
+            type: 'service',
+            steps: [
+              {
+                id: 't',
+                name: 'T',
+                action: 'private-fargate:terraform',
+                input,
+              },
+            ],
+          },
+        },
+        values: {},
+        directoryContents: [],
+      });
+    expect(JSON.stringify(response.body)).toMatch(/network\.vpcCidr/);
+    expect(JSON.stringify(response.body)).not.toContain('infra/main.tf');
+  });
+});

@@ -1,0 +1,133 @@
+import { parse } from '@cdktf/hcl2json';
+import { goldenCases } from '../__golden__/cases';
+import { generateTerraform } from './generate';
+
+function caseInput(name: string) {
+  return goldenCases.find(c => c.name === name)!.input;
+}
+
+async function parsed(name: string, file: string) {
+  const generated = await generateTerraform(caseInput(name));
+  const content = generated.files.find(f => f.path === file)!.content;
+  return { generated, json: await parse(file, content) };
+}
+
+describe('generateTerraform', () => {
+  it('should not create endpoints the VPC already shares, and say so', async () => {
+    const { generated, json } = await parsed(
+      'service-shared-endpoints',
+      'modules/endpoints/main.tf',
+    );
+    const created = Object.values<any>(json.resource.aws_vpc_endpoint).map(
+      ([body]) => body.service_name,
+    );
+    expect(created).toEqual([
+      'com.amazonaws.ap-northeast-1.logs',
+      'com.amazonaws.ap-northeast-1.sqs',
+    ]);
+    expect(
+      json.resource.aws_vpc_endpoint_route_table_association,
+    ).toBeUndefined();
+    expect(generated.context.warnings.map(w => w.code)).toContain(
+      'shared-endpoints-reused',
+    );
+    const readme = generated.files.find(f => f.path === 'README.md')!.content;
+    expect(readme).toContain(
+      '| `com.amazonaws.ap-northeast-1.ecr.api` | Interface | not created: the VPC already has it (shared) |',
+    );
+  });
+
+  it('should hang the bastion task and its own endpoints off bastion_enabled', async () => {
+    const { json } = await parsed(
+      'bastion-standalone',
+      'modules/bastion/main.tf',
+    );
+    const ungated: string[] = [];
+    for (const [type, byName] of Object.entries<any>(json.resource)) {
+      for (const [name, [body]] of Object.entries<any>(byName)) {
+        if (body.count !== '${var.bastion_enabled ? 1 : 0}')
+          ungated.push(`${type}.${name}`);
+      }
+    }
+    expect(ungated).toEqual(['aws_ecr_repository.bastion']);
+    expect(Object.keys(json.resource.aws_vpc_endpoint)).toEqual([
+      'ssm',
+      'ssmmessages',
+    ]);
+    const root = await parsed('bastion-standalone', 'variables.tf');
+    expect(root.json.variable.bastion_enabled[0].default).toBe(false);
+  });
+
+  it('should give each zone one dedicated endpoint subnet that overlaps nothing', async () => {
+    const { json } = await parsed(
+      'endpoints-dedicated-subnets',
+      'modules/endpoints/main.tf',
+    );
+    const subnets = Object.values<any>(json.resource.aws_subnet).map(
+      ([body]) => [body.availability_zone, body.cidr_block],
+    );
+    expect(subnets.map(([zone]) => zone)).toEqual([
+      'ap-northeast-1a',
+      'ap-northeast-1c',
+    ]);
+    const existing = [
+      '10.0.1.0/24',
+      '10.0.2.0/24',
+      '10.0.4.0/24',
+      '10.0.5.0/24',
+    ];
+    for (const [, cidr] of subnets) {
+      expect(cidr).toMatch(/^10\.0\./);
+      expect(existing).not.toContain(cidr);
+    }
+    const endpoint = json.resource.aws_vpc_endpoint.ecr_api[0];
+    expect(endpoint.subnet_ids).toEqual([
+      '${aws_subnet.endpoints_ap_northeast_1a.id}',
+      '${aws_subnet.endpoints_ap_northeast_1c.id}',
+    ]);
+  });
+
+  it('should use one existing subnet per zone and warn when a zone has several', async () => {
+    const generated = await generateTerraform(
+      caseInput('endpoints-two-subnets-per-zone'),
+    );
+    const variables = await parse(
+      'variables.tf',
+      generated.files.find(f => f.path === 'variables.tf')!.content,
+    );
+    expect(variables.variable.endpoint_subnet_ids[0].default).toEqual([
+      'subnet-0a1b2c3d4e5f60711',
+      'subnet-0a1b2c3d4e5f60712',
+    ]);
+    expect(generated.context.warnings.map(w => w.code)).toEqual([
+      'one-endpoint-subnet-per-zone',
+    ]);
+  });
+
+  it('should write acceptance_required = false only when asked, with a warning', async () => {
+    const { generated, json } = await parsed(
+      'privatelink-provider-no-acceptance',
+      'modules/privatelink-provider/main.tf',
+    );
+    expect(
+      json.resource.aws_vpc_endpoint_service.this[0].acceptance_required,
+    ).toBe(false);
+    expect(generated.context.warnings.map(w => w.code)).toEqual(
+      expect.arrayContaining([
+        'acceptance-not-required',
+        'no-allowed-principals',
+      ]),
+    );
+  });
+
+  it('should pin the platform version and keep tasks off public IPs', async () => {
+    const { json } = await parsed(
+      'service-exec-secrets-xray',
+      'modules/service/main.tf',
+    );
+    const service = json.resource.aws_ecs_service.service[0];
+    expect(service.platform_version).toBe('1.4.0');
+    expect(service.network_configuration[0].assign_public_ip).toBe(false);
+    expect(json.resource.aws_ecs_task_definition.service[0].cpu).toBe('1024');
+  });
+});
