@@ -74,7 +74,15 @@ export {
   dnsNameSchema,
   serviceNameSchema,
   endpointSuffixListSchema,
+  virtualPrivateGatewayIdSchema,
+  transitGatewayIdSchema,
+  availabilityZoneSchema,
+  secretReferenceArnSchema,
+  kmsKeyArnSchema,
+  ecsClusterNameSchema,
+  imageTagSchema,
   oneOf,
   requiredOr,
 } from './schemas';
 export { formatZodError, parseOrThrow } from './errors';
+export { isValidFargateSize, FARGATE_SIZES_HELP } from './fargateSizes';

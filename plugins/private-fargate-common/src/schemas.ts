@@ -70,6 +70,51 @@ function awsIdSchema(prefix: string, example: string) {
     );
 }
 
+/** `vgw-` virtual private gateway ID. @public */
+export const virtualPrivateGatewayIdSchema = awsIdSchema('vgw', 'vgw-0a1b2c3d4e5f60718');
+/** `tgw-` transit gateway ID. @public */
+export const transitGatewayIdSchema = awsIdSchema('tgw', 'tgw-0a1b2c3d4e5f60718');
+
+/** Availability Zone name, e.g. `ap-northeast-1a`. @public */
+export const availabilityZoneSchema = z
+  .string()
+  .regex(
+    /^[a-z]{2}(?:-[a-z]+)+-\d[a-z]$/,
+    'must be an Availability Zone name like ap-northeast-1a',
+  );
+
+/** A Secrets Manager secret ARN or an SSM parameter ARN, as task-definition secrets take. @public */
+export const secretReferenceArnSchema = z
+  .string()
+  .regex(
+    /^arn:aws:(?:secretsmanager:[a-z0-9-]+:\d{12}:secret:[A-Za-z0-9/_+=.@-]{1,512}|ssm:[a-z0-9-]+:\d{12}:parameter\/[A-Za-z0-9/_.-]{1,1011})$/,
+    'must be a Secrets Manager secret ARN (arn:aws:secretsmanager:<region>:<account>:secret:<name>) or an SSM parameter ARN (arn:aws:ssm:<region>:<account>:parameter/<name>)',
+  );
+
+/** KMS key ARN. @public */
+export const kmsKeyArnSchema = z
+  .string()
+  .regex(
+    /^arn:aws:kms:[a-z0-9-]+:\d{12}:key\/[0-9a-f-]{36}$/,
+    'must be a KMS key ARN like arn:aws:kms:<region>:<account>:key/<uuid>',
+  );
+
+/** ECS cluster name. @public */
+export const ecsClusterNameSchema = z
+  .string()
+  .regex(
+    /^[A-Za-z0-9_-]{1,255}$/,
+    'must be an ECS cluster name (letters, digits, - and _)',
+  );
+
+/** Container image tag. @public */
+export const imageTagSchema = z
+  .string()
+  .regex(
+    /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/,
+    'must be a container image tag like 1.0.0',
+  );
+
 /** `vpc-` ID. @public */
 export const vpcIdSchema = awsIdSchema('vpc', 'vpc-0a1b2c3d4e5f60718');
 /** `subnet-` ID. @public */

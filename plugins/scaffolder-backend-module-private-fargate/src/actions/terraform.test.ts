@@ -90,6 +90,24 @@ describe('private-fargate:terraform', () => {
     [{ targetPath: '../outside' }, 'targetPath'],
     [
       {
+        network: {
+          ...tokyoCase.network,
+          endpointIngress: 'task-security-group',
+        },
+      },
+      'network.endpointIngress',
+    ],
+    [
+      {
+        requirements: {
+          region: 'ap-northeast-1',
+          logging: 'firelens-cloudwatch',
+        },
+      },
+      'requirements.logging',
+    ],
+    [
+      {
         privateLinkConsumer: {
           serviceName: 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0a1b2c3d',
           clientCidrs: ['0.0.0.0/0'],

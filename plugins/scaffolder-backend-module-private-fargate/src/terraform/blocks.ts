@@ -8,7 +8,6 @@ import {
   HclValue,
   nested,
   raw,
-  ref,
 } from '../hcl';
 
 /** A local module (or the root module) before rendering. */
@@ -178,6 +177,3 @@ export function matchesPattern(
     ? `alltrue([for item in ${expression} : can(regex(${quoted}, item))])`
     : `can(regex(${quoted}, ${expression}))`;
 }
-
-/** Re-exported for component modules. */
-export { ref, raw };

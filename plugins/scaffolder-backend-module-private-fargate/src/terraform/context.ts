@@ -4,7 +4,6 @@ import {
   planEndpointSubnets,
   PlannedEndpoint,
 } from '@private-fargate/plugin-private-fargate-common';
-import { InputError } from '@backstage/errors';
 import { HclValue, ref } from '../hcl';
 import { TerraformComponent, TerraformRequest } from './request';
 
@@ -54,7 +53,7 @@ function byService(
   return list.filter(endpoint => services.has(endpoint.service) === keep);
 }
 
-/** Plans endpoints and subnets for a request. Throws InputError naming the field on bad input. */
+/** Plans endpoints and subnets for a validated request. The planners throw InputError naming the field. */
 export function createGenerationContext(
   request: TerraformRequest,
 ): GenerationContext {
@@ -154,41 +153,6 @@ export function createGenerationContext(
         'privateLinkProvider.allowedPrincipals is empty: no other account can create an endpoint until principals are allowed.',
     });
   }
-  if (
-    request.network.endpointIngress === 'task-security-group' &&
-    !has('service')
-  ) {
-    throw new InputError(
-      'Invalid private-fargate:terraform input:\nnetwork.endpointIngress: "task-security-group" needs the service component; use "vpc-cidr"',
-    );
-  }
-  if (
-    request.network.endpointIngress === 'task-security-group' &&
-    has('bastion')
-  ) {
-    throw new InputError(
-      'Invalid private-fargate:terraform input:\nnetwork.endpointIngress: the bastion also pulls its image through the endpoints; use "vpc-cidr" with the bastion component',
-    );
-  }
-  if (request.network.endpointSubnets && !has('endpoints')) {
-    throw new InputError(
-      'Invalid private-fargate:terraform input:\nnetwork.endpointSubnets: dedicated endpoint subnets are created by the endpoints component; add it to components or remove endpointSubnets',
-    );
-  }
-  if (has('service') && request.requirements.imageSource !== 'ecr') {
-    throw new InputError(
-      `Invalid private-fargate:terraform input:\nrequirements.imageSource: "${request.requirements.imageSource}" is not generated yet; use "ecr" (the service gets its own ECR repository)`,
-    );
-  }
-  if (
-    has('service') &&
-    request.requirements.logging === 'firelens-cloudwatch'
-  ) {
-    throw new InputError(
-      'Invalid private-fargate:terraform input:\nrequirements.logging: "firelens-cloudwatch" is not generated yet; use "awslogs" or "none"',
-    );
-  }
-
   return {
     request,
     region: plan.requirements.region,

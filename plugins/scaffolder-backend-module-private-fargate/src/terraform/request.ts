@@ -1,6 +1,15 @@
 import { z } from 'zod/v3';
 import {
+  availabilityZoneSchema,
   cidrSchema,
+  ecsClusterNameSchema,
+  FARGATE_SIZES_HELP,
+  imageTagSchema,
+  isValidFargateSize,
+  kmsKeyArnSchema,
+  secretReferenceArnSchema,
+  transitGatewayIdSchema,
+  virtualPrivateGatewayIdSchema,
   dnsNameSchema,
   endpointServiceNameSchema,
   endpointServiceSuffixSchema,
@@ -11,7 +20,6 @@ import {
   subnetIdSchema,
   vpcIdSchema,
 } from '@private-fargate/plugin-private-fargate-common';
-import { isValidFargateSize, FARGATE_SIZES_HELP } from './fargateSizes';
 
 /** The components `private-fargate:terraform` can write, in the order they are generated. */
 export const TERRAFORM_COMPONENTS = [
@@ -53,52 +61,11 @@ export function tagTextSchema(maxLength: number) {
   });
 }
 
-const availabilityZoneSchema = z
-  .string()
-  .regex(
-    /^[a-z]{2}(?:-[a-z]+)+-\d[a-z]$/,
-    'must be an Availability Zone name like ap-northeast-1a',
-  );
-
-// Local to this module until the common library grows ARN and gateway-ID validators.
-const secretArnSchema = z
-  .string()
-  .regex(
-    /^arn:aws:(?:secretsmanager:[a-z0-9-]+:\d{12}:secret:[A-Za-z0-9/_+=.@-]{1,512}|ssm:[a-z0-9-]+:\d{12}:parameter\/[A-Za-z0-9/_.-]{1,1011})$/,
-    'must be a Secrets Manager secret ARN (arn:aws:secretsmanager:<region>:<account>:secret:<name>) or an SSM parameter ARN (arn:aws:ssm:<region>:<account>:parameter/<name>)',
-  );
-const kmsKeyArnSchema = z
-  .string()
-  .regex(
-    /^arn:aws:kms:[a-z0-9-]+:\d{12}:key\/[0-9a-f-]{36}$/,
-    'must be a KMS key ARN like arn:aws:kms:<region>:<account>:key/<uuid>',
-  );
-/** `vgw-` or `tgw-` gateway ID. */
-export const gatewayIdSchema = (prefix: string) =>
-  z
-    .string()
-    .regex(
-      new RegExp(`^${prefix}-(?:[0-9a-f]{8}|[0-9a-f]{17})$`),
-      `must be "${prefix}-" followed by 8 or 17 lower-case hex digits`,
-    );
 const environmentNameSchema = z
   .string()
   .regex(
     /^[A-Z_][A-Z0-9_]{0,99}$/,
     'must be an environment variable name like DB_PASSWORD',
-  );
-const clusterNameSchema = z
-  .string()
-  .regex(
-    /^[A-Za-z0-9_-]{1,255}$/,
-    'must be an ECS cluster name (letters, digits, - and _)',
-  );
-/** Container image tag. */
-export const imageTagSchema = z
-  .string()
-  .regex(
-    /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/,
-    'must be a container image tag like 1.0.0',
   );
 const httpPathSchema = z
   .string()
@@ -197,7 +164,7 @@ export const networkSchema = z
 /** The Fargate service. */
 export const serviceSchema = z
   .object({
-    existingClusterName: clusterNameSchema
+    existingClusterName: ecsClusterNameSchema
       .optional()
       .describe('Run in this existing ECS cluster instead of creating one'),
     cpu: z
@@ -254,7 +221,7 @@ export const serviceSchema = z
             name: environmentNameSchema.describe(
               'Environment variable the secret is injected as',
             ),
-            valueFrom: secretArnSchema.describe(
+            valueFrom: secretReferenceArnSchema.describe(
               'ARN of the Secrets Manager secret or SSM parameter',
             ),
           })
@@ -400,10 +367,10 @@ export const privateDnsSchema = z
           z.array(cidrSchema).min(1, 'needs at least one on-premises CIDR'),
           'CIDR',
         ).describe('On-premises networks'),
-        virtualPrivateGatewayId: gatewayIdSchema('vgw')
+        virtualPrivateGatewayId: virtualPrivateGatewayIdSchema
           .optional()
           .describe('Virtual private gateway (Direct Connect or VPN)'),
-        transitGatewayId: gatewayIdSchema('tgw')
+        transitGatewayId: transitGatewayIdSchema
           .optional()
           .describe('Transit gateway'),
       })
@@ -531,6 +498,42 @@ export const terraformRequestSchema = z
         message:
           'is required when requirements.exec.kmsKey is true: name the key that encrypts Exec sessions',
       });
+    }
+    const issue = (path: string[], message: string) =>
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path, message });
+    if (value.network.endpointIngress === 'task-security-group') {
+      if (!has('service')) {
+        issue(
+          ['network', 'endpointIngress'],
+          '"task-security-group" needs the service component; use "vpc-cidr"',
+        );
+      } else if (has('bastion')) {
+        issue(
+          ['network', 'endpointIngress'],
+          'the bastion also pulls its image through the endpoints; use "vpc-cidr" with the bastion component',
+        );
+      }
+    }
+    if (value.network.endpointSubnets && !has('endpoints')) {
+      issue(
+        ['network', 'endpointSubnets'],
+        'dedicated endpoint subnets are created by the endpoints component; add it to components or remove endpointSubnets',
+      );
+    }
+    if (has('service') && value.requirements.imageSource !== 'ecr') {
+      issue(
+        ['requirements', 'imageSource'],
+        `"${value.requirements.imageSource}" is not generated yet; use "ecr" (the service gets its own ECR repository)`,
+      );
+    }
+    if (
+      has('service') &&
+      value.requirements.logging === 'firelens-cloudwatch'
+    ) {
+      issue(
+        ['requirements', 'logging'],
+        '"firelens-cloudwatch" is not generated yet; use "awslogs" or "none"',
+      );
     }
     if (value.requirements.launchType !== 'FARGATE') {
       ctx.addIssue({

@@ -1,9 +1,12 @@
 import {
   endpointServiceNameSchema,
+  imageTagSchema,
   principalArnSchema,
   routeTableIdSchema,
   serviceNameSchema,
   subnetIdSchema,
+  transitGatewayIdSchema,
+  virtualPrivateGatewayIdSchema,
   vpcIdSchema,
 } from '@private-fargate/plugin-private-fargate-common';
 import {
@@ -25,7 +28,7 @@ import {
 } from './blocks';
 import { ComponentModule } from './component';
 import { GenerationContext } from './context';
-import { gatewayIdSchema, imageTagSchema } from './request';
+
 
 /** Terraform CLI versions the generated code supports. */
 export const REQUIRED_TERRAFORM_VERSION = '>= 1.9.0';
@@ -311,7 +314,7 @@ function rootVariableCatalog(
           {
             condition: matchesPattern(
               'var.virtual_private_gateway_id',
-              regexSource(gatewayIdSchema('vgw')),
+              regexSource(virtualPrivateGatewayIdSchema),
             ),
             errorMessage:
               'virtual_private_gateway_id must look like vgw-0a1b2c3d4e5f60718.',
@@ -327,7 +330,7 @@ function rootVariableCatalog(
           {
             condition: matchesPattern(
               'var.transit_gateway_id',
-              regexSource(gatewayIdSchema('tgw')),
+              regexSource(transitGatewayIdSchema),
             ),
             errorMessage:
               'transit_gateway_id must look like tgw-0a1b2c3d4e5f60718.',

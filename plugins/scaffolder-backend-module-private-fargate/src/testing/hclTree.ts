@@ -34,9 +34,7 @@ async function listTfFiles(root: string, dir = ''): Promise<string[]> {
 }
 
 /** Reads and parses every `.tf` file under `root`, grouped by module directory. Parse errors are returned, not thrown. */
-export async function readTerraformTree(
-  root: string,
-): Promise<{
+export async function readTerraformTree(root: string): Promise<{
   modules: ParsedModule[];
   errors: Array<{ file: string; message: string }>;
 }> {
