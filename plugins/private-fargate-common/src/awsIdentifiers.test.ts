@@ -1,5 +1,5 @@
 import {
-  availabilityZoneSchema,
+  availabilityZoneNameSchema,
   ecsClusterNameSchema,
   imageTagSchema,
   kmsKeyArnSchema,
@@ -10,7 +10,7 @@ import {
 
 describe('AWS identifier schemas', () => {
   it.each([
-    [availabilityZoneSchema, 'ap-northeast-1a', 'ap-northeast-1'],
+    [availabilityZoneNameSchema, 'ap-northeast-1a', 'ap-northeast-1'],
     [virtualPrivateGatewayIdSchema, 'vgw-0a1b2c3d', 'tgw-0a1b2c3d'],
     [transitGatewayIdSchema, 'tgw-0a1b2c3d4e5f60718', 'tgw-XYZ'],
     [

@@ -76,7 +76,7 @@ export {
   endpointSuffixListSchema,
   virtualPrivateGatewayIdSchema,
   transitGatewayIdSchema,
-  availabilityZoneSchema,
+  availabilityZoneNameSchema,
   secretReferenceArnSchema,
   kmsKeyArnSchema,
   ecsClusterNameSchema,

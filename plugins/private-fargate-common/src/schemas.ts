@@ -75,8 +75,8 @@ export const virtualPrivateGatewayIdSchema = awsIdSchema('vgw', 'vgw-0a1b2c3d4e5
 /** `tgw-` transit gateway ID. @public */
 export const transitGatewayIdSchema = awsIdSchema('tgw', 'tgw-0a1b2c3d4e5f60718');
 
-/** Availability Zone name, e.g. `ap-northeast-1a`. @public */
-export const availabilityZoneSchema = z
+/** Availability Zone name (not an AZ ID), e.g. `ap-northeast-1a`, as Terraform's `availability_zone` takes. @public */
+export const availabilityZoneNameSchema = z
   .string()
   .regex(
     /^[a-z]{2}(?:-[a-z]+)+-\d[a-z]$/,

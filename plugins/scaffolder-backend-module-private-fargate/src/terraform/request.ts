@@ -1,6 +1,6 @@
 import { z } from 'zod/v3';
 import {
-  availabilityZoneSchema,
+  availabilityZoneNameSchema,
   cidrSchema,
   ecsClusterNameSchema,
   FARGATE_SIZES_HELP,
@@ -109,7 +109,7 @@ export const networkSchema = z
           z
             .object({
               id: subnetIdSchema.describe('Subnet ID'),
-              availabilityZone: availabilityZoneSchema.describe(
+              availabilityZone: availabilityZoneNameSchema.describe(
                 "The subnet's Availability Zone",
               ),
             })
