@@ -20,6 +20,10 @@ const commands: Record<string, () => Promise<Command>> = {
     const loaded: any = await import('./commands/render');
     return loaded.renderCommand ?? loaded.default.renderCommand;
   },
+  upgrade: async () => {
+    const loaded: any = await import('./commands/upgrade');
+    return loaded.upgradeCommand ?? loaded.default.upgradeCommand;
+  },
 };
 
 /** Exit code for invalid flags or values, shared by every command. */

@@ -13,5 +13,11 @@ export {
   PrivateFargatePlanPreviewFieldExtension,
   PLAN_PREVIEW_FIELD_NAME,
 } from './scaffolder';
-export { PlanPreviewField, planFromFormData } from './components/PlanPreviewField';
-export type { PlanPreview, PlanPreviewOptions } from './components/PlanPreviewField';
+export {
+  PlanPreviewField,
+  planFromFormData,
+} from './components/PlanPreviewField';
+export type {
+  PlanPreview,
+  PlanPreviewOptions,
+} from './components/PlanPreviewField';

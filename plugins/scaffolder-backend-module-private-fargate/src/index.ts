@@ -13,3 +13,27 @@ export type {
   TerraformComponent,
   TerraformRequestInput,
 } from './terraform/request';
+export { createRecordAction, createUpgradeAction } from './actions';
+export {
+  upgradeRepository,
+  formatUpgradeSummary,
+  readScaffoldRecord,
+  scaffoldRecordSchema,
+  compareTemplateVersions,
+  parseTemplateRef,
+  RECORD_PATH,
+  NEW_VERSION_SUFFIX,
+  TEMPLATE_VERSION_ANNOTATION,
+} from './upgrade';
+export type {
+  UpgradeResult,
+  UpgradeSummary,
+  EndpointChange,
+  FileDecision,
+  ConflictReason,
+  RenderRequest,
+  RenderedTemplate,
+  TemplateRenderer,
+  ScaffoldRecord,
+  TreeFile,
+} from './upgrade';

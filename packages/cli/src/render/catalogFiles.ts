@@ -39,7 +39,8 @@ export async function validateCatalogFile(
   const problems: string[] = [];
   const documents = yaml.parseAllDocuments(text);
   for (const [index, document] of documents.entries()) {
-    const where = documents.length > 1 ? `${name} (document ${index + 1})` : name;
+    const where =
+      documents.length > 1 ? `${name} (document ${index + 1})` : name;
     if (document.errors.length) {
       problems.push(`${where}: ${document.errors[0].message}`);
       continue;
@@ -48,9 +49,13 @@ export async function validateCatalogFile(
     if (!entity) continue;
     try {
       await policy.enforce(entity);
-      const results = await Promise.all(kindValidators.map(v => v.check(entity)));
+      const results = await Promise.all(
+        kindValidators.map(v => v.check(entity)),
+      );
       if (!results.some(Boolean)) {
-        problems.push(`${where}: kind ${entity.kind} (${entity.apiVersion}) is not a catalog kind this project generates`);
+        problems.push(
+          `${where}: kind ${entity.kind} (${entity.apiVersion}) is not a catalog kind this project generates`,
+        );
       }
     } catch (error) {
       problems.push(`${where}: ${(error as Error).message}`);

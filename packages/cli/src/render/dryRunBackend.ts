@@ -6,13 +6,18 @@ import {
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { TemplateEntityV1beta3 } from '@backstage/plugin-scaffolder-common';
 import { Values } from './values';
 
 /** A file in a dry run's workspace. */
-export type DryRunFile = { path: string; content: Buffer; executable?: boolean };
+export type DryRunFile = {
+  path: string;
+  content: Buffer;
+  executable?: boolean;
+};
 
 /** One line of a dry run's log, as the scaffolder emits it. */
 export type DryRunLogEntry = {
@@ -32,9 +37,14 @@ export type DryRunResult = {
   files: DryRunFile[];
 };
 
-/** The scaffolder refused or failed the run; `log` holds what it said before. */
+/** The scaffolder refused the values or a step failed. */
 export class DryRunFailedError extends Error {
-  constructor(message: string, readonly status: number) {
+  constructor(
+    message: string,
+    readonly reason: 'invalid-values' | 'step-failed',
+    /** HTTP status of the scaffolder's answer: 400 for bad input, from the values or a step. */
+    readonly status: number,
+  ) {
     super(message);
     this.name = 'DryRunFailedError';
   }
@@ -81,7 +91,7 @@ export async function startDryRunBackend(options: {
 }): Promise<DryRunBackend> {
   const backend = await startTestBackend({
     features: [
-      import('@backstage/plugin-scaffolder-backend'),
+      scaffolderPlugin,
       ...options.modules,
       catalogServiceMock.factory({ entities: options.entities ?? [] }),
       inMemoryDatabaseFactory,
@@ -96,7 +106,10 @@ export async function startDryRunBackend(options: {
             github: [{ host: 'github.com', token: 'dry-run-never-sent' }],
           },
           // Dry runs need no task workers, and idle workers would keep the process alive.
-          scaffolder: { workingDirectory: os.tmpdir(), concurrentTasksLimit: 0 },
+          scaffolder: {
+            workingDirectory: os.tmpdir(),
+            concurrentTasksLimit: 0,
+          },
         },
       }),
     ],
@@ -121,12 +134,20 @@ export async function startDryRunBackend(options: {
       });
       const body = (await response.json()) as any;
       if (!response.ok) {
-        const message =
-          body?.error?.message ??
-          (Array.isArray(body?.errors)
-            ? body.errors.map((e: any) => e.stack ?? e.message).join('; ')
-            : JSON.stringify(body));
-        throw new DryRunFailedError(message, response.status);
+        // The scaffolder answers `{ errors }` when the values fail the
+        // parameter schemas, and `{ error }` when a step throws.
+        if (Array.isArray(body?.errors)) {
+          throw new DryRunFailedError(
+            body.errors.map((e: any) => e.stack ?? e.message).join('; '),
+            'invalid-values',
+            response.status,
+          );
+        }
+        throw new DryRunFailedError(
+          body?.error?.message ?? JSON.stringify(body),
+          'step-failed',
+          response.status,
+        );
       }
       return {
         steps: body.steps ?? [],

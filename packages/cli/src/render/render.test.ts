@@ -4,10 +4,16 @@ import path from 'node:path';
 import yaml from 'yaml';
 import { templateEntityV1beta3Validator } from '@backstage/plugin-scaffolder-common';
 import { checkTerraformTree } from '@private-fargate/plugin-scaffolder-backend-module-private-fargate/src/testing';
-import { runCli } from '../runCli';
+import { renderCommand } from '../commands/render';
+import { EXIT_USAGE } from '../runCli';
+import { UsageError } from '../UsageError';
 import { validateCatalogFile } from './catalogFiles';
 import { findRepoRoot } from './templateFolder';
-import { renderTemplate, readCatalogFiles, RENDER_EXIT } from './renderTemplate';
+import {
+  renderTemplate,
+  readCatalogFiles,
+  RENDER_EXIT,
+} from './renderTemplate';
 import { readValuesFile } from './values';
 
 const root = findRepoRoot()!;
@@ -15,12 +21,18 @@ const valuesDir = path.join(root, 'examples/values');
 const catalogFile = path.join(valuesDir, 'catalog.yaml');
 const templateNames = fs
   .readdirSync(path.join(root, 'templates'))
-  .filter(name => fs.existsSync(path.join(root, 'templates', name, 'template.yaml')));
+  .filter(name =>
+    fs.existsSync(path.join(root, 'templates', name, 'template.yaml')),
+  );
 const valueFiles = fs
   .readdirSync(valuesDir)
   .filter(file => /^[a-z0-9-]+\.[a-z0-9-]+\.yaml$/.test(file));
-const validCases = valueFiles.filter(file => !file.split('.')[1].startsWith('invalid-'));
-const invalidCases = valueFiles.filter(file => file.split('.')[1].startsWith('invalid-'));
+const validCases = valueFiles.filter(
+  file => !file.split('.')[1].startsWith('invalid-'),
+);
+const invalidCases = valueFiles.filter(file =>
+  file.split('.')[1].startsWith('invalid-'),
+);
 
 let tmp: string;
 beforeAll(() => {
@@ -58,33 +70,62 @@ async function render(file: string, outDir: string, overrides: object = {}) {
   return { code, ...out };
 }
 
+// runCli loads commands with import(), which Jest's CommonJS runtime cannot do;
+// this is its UsageError-to-exit-code mapping around the same command.
+async function runRender(args: string[]): Promise<number> {
+  try {
+    return await renderCommand.run(args);
+  } catch (error) {
+    if (error instanceof UsageError) return EXIT_USAGE;
+    throw error;
+  }
+}
+
 function listFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter(f =>
-    fs.statSync(path.join(dir, f)).isFile(),
-  );
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter(f => fs.statSync(path.join(dir, f)).isFile());
 }
 
 describe('templates', () => {
-  it.each(templateNames)('%s is a valid Template entity with a version and a changelog', async name => {
-    const dir = path.join(root, 'templates', name);
-    const template = yaml.parse(fs.readFileSync(path.join(dir, 'template.yaml'), 'utf8'));
-    expect(await templateEntityV1beta3Validator.check(template)).toBe(true);
-    expect(template.metadata.name).toBe(name);
-    const version = template.metadata.annotations['private-fargate/template-version'];
-    expect(version).toMatch(/^\d+\.\d+\.\d+$/);
-    expect(fs.readFileSync(path.join(dir, 'CHANGELOG.md'), 'utf8')).toContain(`## ${version}`);
-    expect(fs.statSync(path.join(dir, 'skeleton')).isDirectory()).toBe(true);
-  });
+  it.each(templateNames)(
+    '%s is a valid Template entity with a version and a changelog',
+    async name => {
+      const dir = path.join(root, 'templates', name);
+      const template = yaml.parse(
+        fs.readFileSync(path.join(dir, 'template.yaml'), 'utf8'),
+      );
+      expect(await templateEntityV1beta3Validator.check(template)).toBe(true);
+      expect(template.metadata.name).toBe(name);
+      const version =
+        template.metadata.annotations['private-fargate/template-version'];
+      expect(version).toMatch(/^\d+\.\d+\.\d+$/);
+      expect(fs.readFileSync(path.join(dir, 'CHANGELOG.md'), 'utf8')).toContain(
+        `## ${version}`,
+      );
+      expect(fs.statSync(path.join(dir, 'skeleton')).isDirectory()).toBe(true);
+    },
+  );
 
-  it.each(templateNames)('%s has two example value files and an invalid one', name => {
-    expect(validCases.filter(f => f.startsWith(`${name}.`)).length).toBeGreaterThanOrEqual(2);
-    expect(invalidCases.filter(f => f.startsWith(`${name}.`)).length).toBeGreaterThanOrEqual(1);
-  });
+  it.each(templateNames)(
+    '%s has two example value files and an invalid one',
+    name => {
+      expect(
+        validCases.filter(f => f.startsWith(`${name}.`)).length,
+      ).toBeGreaterThanOrEqual(2);
+      expect(
+        invalidCases.filter(f => f.startsWith(`${name}.`)).length,
+      ).toBeGreaterThanOrEqual(1);
+    },
+  );
 
   it.each(templateNames)('%s gives every parameter a title', name => {
     const template = yaml.parse(
-      fs.readFileSync(path.join(root, 'templates', name, 'template.yaml'), 'utf8'),
+      fs.readFileSync(
+        path.join(root, 'templates', name, 'template.yaml'),
+        'utf8',
+      ),
     );
     const untitled: string[] = [];
     const visit = (properties: Record<string, any> = {}, where: string) => {
@@ -101,52 +142,89 @@ describe('templates', () => {
 });
 
 describe('render with the example values', () => {
-  it.each(validCases)('renders %s and the output passes the quality gates', async file => {
-    const outDir = path.join(tmp, file);
-    const result = await render(file, outDir);
-    expect(result.stderr).toBe('');
-    expect(result.code).toBe(RENDER_EXIT.ok);
-    expect(result.stdout).toContain('Steps');
+  it.each(validCases)(
+    'renders %s and the output passes the quality gates',
+    async file => {
+      const outDir = path.join(tmp, file);
+      const result = await render(file, outDir);
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(RENDER_EXIT.ok);
+      expect(result.stdout).toContain('Steps');
 
-    const files = listFiles(outDir);
-    const catalogInfos = files.filter(f => f.endsWith('catalog-info.yaml'));
-    expect(catalogInfos).toHaveLength(1);
-    const catalogText = fs.readFileSync(path.join(outDir, catalogInfos[0]), 'utf8');
-    expect(await validateCatalogFile(catalogInfos[0], catalogText)).toEqual([]);
-    const entity = yaml.parse(catalogText);
-    const name = file.split('.')[0];
-    expect(entity.metadata.annotations['private-fargate/template']).toBe(`${name}@1.0.0`);
-    expect(entity.metadata.annotations['private-fargate/aws-region']).toMatch(/^[a-z]{2}-/);
+      const files = listFiles(outDir);
+      const catalogInfos = files.filter(f => f.endsWith('catalog-info.yaml'));
+      expect(catalogInfos).toHaveLength(1);
+      const catalogText = fs.readFileSync(
+        path.join(outDir, catalogInfos[0]),
+        'utf8',
+      );
+      expect(await validateCatalogFile(catalogInfos[0], catalogText)).toEqual(
+        [],
+      );
+      const entity = yaml.parse(catalogText);
+      const name = file.split('.')[0];
+      expect(entity.metadata.annotations['private-fargate/template']).toBe(
+        `${name}@1.0.0`,
+      );
+      expect(entity.metadata.annotations['private-fargate/aws-region']).toMatch(
+        /^[a-z]{2}-/,
+      );
 
-    const infraDirs = files
-      .filter(f => /(^|\/)infra\/main\.tf$/.test(f))
-      .map(f => path.join(outDir, path.dirname(f)));
-    expect(infraDirs).toHaveLength(1);
-    const report = await checkTerraformTree(infraDirs[0]);
-    expect(report.problems).toEqual([]);
-    expect(report.checkedBlocks).toBeGreaterThan(0);
-  });
+      const infraDirs = files
+        .filter(f => /(^|\/)infra\/main\.tf$/.test(f))
+        .map(f => path.join(outDir, path.dirname(f)));
+      expect(infraDirs).toHaveLength(1);
+      const report = await checkTerraformTree(infraDirs[0]);
+      expect(report.problems).toEqual([]);
+      expect(report.checkedBlocks).toBeGreaterThan(0);
+    },
+  );
 
   it('writes the service skeleton with the declared endpoints and escaped GitHub expressions', async () => {
     const outDir = path.join(tmp, 'service-details');
-    expect((await render('private-fargate-service.tokyo-internal-alb.yaml', outDir)).code).toBe(0);
-    const entity = yaml.parse(fs.readFileSync(path.join(outDir, 'catalog-info.yaml'), 'utf8'));
-    expect(entity.spec.type).toBe('service');
-    expect(entity.metadata.annotations['private-fargate/endpoints'].split(',')).toEqual(
-      expect.arrayContaining(['ecr.api', 'ecr.dkr', 's3', 'logs', 'ssmmessages', 'secretsmanager']),
+    expect(
+      (await render('private-fargate-service.tokyo-internal-alb.yaml', outDir))
+        .code,
+    ).toBe(0);
+    const entity = yaml.parse(
+      fs.readFileSync(path.join(outDir, 'catalog-info.yaml'), 'utf8'),
     );
-    const workflow = fs.readFileSync(path.join(outDir, '.github/workflows/build.yaml'), 'utf8');
+    expect(entity.spec.type).toBe('service');
+    expect(
+      entity.metadata.annotations['private-fargate/endpoints'].split(','),
+    ).toEqual(
+      expect.arrayContaining([
+        'ecr.api',
+        'ecr.dkr',
+        's3',
+        'logs',
+        'ssmmessages',
+        'secretsmanager',
+      ]),
+    );
+    const workflow = fs.readFileSync(
+      path.join(outDir, '.github/workflows/build.yaml'),
+      'utf8',
+    );
     expect(workflow).toContain('role-to-assume: ${{ vars.AWS_ROLE_ARN }}');
-    expect(fs.readFileSync(path.join(outDir, 'Dockerfile'), 'utf8')).toMatch(/^USER node$/m);
-    expect(fs.readFileSync(path.join(outDir, 'docs/index.md'), 'utf8')).toContain('Monthly cost');
+    expect(fs.readFileSync(path.join(outDir, 'Dockerfile'), 'utf8')).toMatch(
+      /^USER node$/m,
+    );
+    expect(
+      fs.readFileSync(path.join(outDir, 'docs/index.md'), 'utf8'),
+    ).toContain('Monthly cost');
   });
 
   it('makes a service on shared endpoints depend on them and not create them again', async () => {
     const outDir = path.join(tmp, 'service-shared');
     const file = 'private-fargate-service.shared-endpoints-privatelink.yaml';
     expect((await render(file, outDir)).code).toBe(0);
-    const entity = yaml.parse(fs.readFileSync(path.join(outDir, 'catalog-info.yaml'), 'utf8'));
-    expect(entity.spec.dependsOn).toEqual(['resource:default/eu-west-1-shared-endpoints']);
+    const entity = yaml.parse(
+      fs.readFileSync(path.join(outDir, 'catalog-info.yaml'), 'utf8'),
+    );
+    expect(entity.spec.dependsOn).toEqual([
+      'resource:default/eu-west-1-shared-endpoints',
+    ]);
     const report = await checkTerraformTree(path.join(outDir, 'infra'));
     const created = report.awsServiceEndpoints.map(e => e.serviceName);
     expect(created).not.toContain('com.amazonaws.eu-west-1.ecr.dkr');
@@ -155,22 +233,33 @@ describe('render with the example values', () => {
 });
 
 describe('render refuses bad input', () => {
-  it.each(invalidCases)('exits 2 for %s, names the fields and writes nothing', async file => {
-    const outDir = path.join(tmp, file);
-    const result = await render(file, outDir);
-    expect(result.code).toBe(RENDER_EXIT.invalid);
-    expect(result.stderr).toMatch(/The values do not fit template/);
-    expect(result.stderr).toMatch(/^ {2}[a-zA-Z]+(\.\d+)?( \(.+\))?: /m);
-    expect(result.stderr).not.toMatch(/does not match pattern/);
-    expect(fs.existsSync(outDir)).toBe(false);
-  });
+  it.each(invalidCases)(
+    'exits 2 for %s, names the fields and writes nothing',
+    async file => {
+      const outDir = path.join(tmp, file);
+      const result = await render(file, outDir);
+      expect(result.code).toBe(RENDER_EXIT.invalid);
+      expect(result.stderr).toMatch(/The values do not fit template/);
+      expect(result.stderr).toMatch(/^ {2}[a-zA-Z]+(\.\d+)?( \(.+\))?: /m);
+      expect(result.stderr).not.toMatch(/does not match pattern/);
+      expect(fs.existsSync(outDir)).toBe(false);
+    },
+  );
 
   it('reports every problem with its field path', async () => {
     const result = await render(
       'private-fargate-service.invalid-names-and-ids.yaml',
       path.join(tmp, 'all-problems'),
     );
-    for (const field of ['name', 'accountId', 'vpcId', 'privateSubnets', 'taskSize', 'containerPort', 'allowedPrincipals']) {
+    for (const field of [
+      'name',
+      'accountId',
+      'vpcId',
+      'privateSubnets',
+      'taskSize',
+      'containerPort',
+      'allowedPrincipals',
+    ]) {
       expect(result.stderr).toMatch(new RegExp(`^ {2}${field} `, 'm'));
     }
   });
@@ -178,7 +267,9 @@ describe('render refuses bad input', () => {
   it('exits 1 and writes nothing when a step fails', async () => {
     const outDir = path.join(tmp, 'step-fails');
     // The form accepts the CIDR's shape; the terraform action rejects its host bits.
-    const result = await render('ssm-bastion.off-by-default.yaml', outDir, { vpcCidr: '10.0.0.1/16' });
+    const result = await render('ssm-bastion.off-by-default.yaml', outDir, {
+      vpcCidr: '10.0.0.1/16',
+    });
     expect(result.code).toBe(RENDER_EXIT.templateFailed);
     expect(result.stderr).toMatch(/host bits/);
     expect(fs.existsSync(outDir)).toBe(false);
@@ -189,14 +280,20 @@ describe('render refuses bad input', () => {
     fs.mkdirSync(outDir);
     fs.writeFileSync(path.join(outDir, 'keep.txt'), 'mine');
     const values = path.join(valuesDir, 'ssm-bastion.off-by-default.yaml');
-    const args = ['render', 'ssm-bastion', '--values', values, '--out', outDir];
-    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
-    const stdout = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    const args = ['ssm-bastion', '--values', values, '--out', outDir];
+    const stderr = jest
+      .spyOn(process.stderr, 'write')
+      .mockImplementation(() => true);
+    const stdout = jest
+      .spyOn(process.stdout, 'write')
+      .mockImplementation(() => true);
     try {
-      expect(await runCli(args)).toBe(2);
+      expect(await runRender(args)).toBe(2);
       expect(listFiles(outDir)).toEqual(['keep.txt']);
-      expect(await runCli([...args, '--force'])).toBe(0);
-      expect(listFiles(outDir)).toEqual(expect.arrayContaining(['keep.txt', 'catalog-info.yaml']));
+      expect(await runRender([...args, '--force'])).toBe(0);
+      expect(listFiles(outDir)).toEqual(
+        expect.arrayContaining(['keep.txt', 'catalog-info.yaml']),
+      );
     } finally {
       stderr.mockRestore();
       stdout.mockRestore();
@@ -206,27 +303,63 @@ describe('render refuses bad input', () => {
   it('applies --set overrides with dotted keys and YAML values', async () => {
     const outDir = path.join(tmp, 'set');
     const values = path.join(valuesDir, 'ssm-bastion.off-by-default.yaml');
-    const stdout = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    const stdout = jest
+      .spyOn(process.stdout, 'write')
+      .mockImplementation(() => true);
     try {
-      const code = await runCli([
-        'render', 'ssm-bastion', '--values', values, '--out', outDir,
-        '--set', 'name=payments-db', '--set', 'targetPorts=[3306]',
+      const code = await runRender([
+        'ssm-bastion',
+        '--values',
+        values,
+        '--out',
+        outDir,
+        '--set',
+        'name=payments-db',
+        '--set',
+        'targetPorts=[3306]',
       ]);
       expect(code).toBe(0);
     } finally {
       stdout.mockRestore();
     }
-    const entity = yaml.parse(fs.readFileSync(path.join(outDir, 'catalog-info.yaml'), 'utf8'));
+    const entity = yaml.parse(
+      fs.readFileSync(path.join(outDir, 'catalog-info.yaml'), 'utf8'),
+    );
     expect(entity.metadata.name).toBe('payments-db');
-    expect(fs.readFileSync(path.join(outDir, 'infra/main.tf'), 'utf8')).toContain('3306');
+    const infra = listFiles(path.join(outDir, 'infra'))
+      .map(f => fs.readFileSync(path.join(outDir, 'infra', f), 'utf8'))
+      .join('\n');
+    expect(infra).toMatch(/\b3306\b/);
+    expect(infra).not.toMatch(/\b5432\b/);
   });
 
   it('exits 2 on unknown flags and missing options', async () => {
-    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const stderr = jest
+      .spyOn(process.stderr, 'write')
+      .mockImplementation(() => true);
     try {
-      expect(await runCli(['render', 'ssm-bastion', '--out', path.join(tmp, 'x')])).toBe(2);
-      expect(await runCli(['render', 'ssm-bastion', '--values', 'v.yaml', '--out', 'x', '--bogus'])).toBe(2);
-      expect(await runCli(['render', 'no-such-template', '--values', 'v.yaml', '--out', 'x'])).toBe(2);
+      expect(
+        await runRender(['ssm-bastion', '--out', path.join(tmp, 'x')]),
+      ).toBe(2);
+      expect(
+        await runRender([
+          'ssm-bastion',
+          '--values',
+          'v.yaml',
+          '--out',
+          'x',
+          '--bogus',
+        ]),
+      ).toBe(2);
+      expect(
+        await runRender([
+          'no-such-template',
+          '--values',
+          'v.yaml',
+          '--out',
+          'x',
+        ]),
+      ).toBe(2);
     } finally {
       stderr.mockRestore();
     }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import yaml from 'yaml';
 import { Entity } from '@backstage/catalog-model';
-import { loadActionModules } from './actionModules';
+import { actionModules } from './actionModules';
 import { isCatalogFile, validateCatalogFile } from './catalogFiles';
 import {
   DryRunBackend,
@@ -37,7 +37,10 @@ export type RenderOptions = {
 };
 
 /** Where `render` prints; tests pass their own. */
-export type RenderIo = { stdout(text: string): void; stderr(text: string): void };
+export type RenderIo = {
+  stdout(text: string): void;
+  stderr(text: string): void;
+};
 
 /** Reads entities for the in-process catalog from YAML files (several documents each). */
 export function readCatalogFiles(files: string[]): Entity[] {
@@ -54,7 +57,7 @@ async function withBackend<T>(
   fn: (backend: DryRunBackend) => Promise<T>,
 ): Promise<T> {
   const backend = await startDryRunBackend({
-    modules: await loadActionModules(),
+    modules: actionModules(),
     entities,
   });
   try {
@@ -87,7 +90,9 @@ export async function renderTemplate(
   const problems = validateValues(folder.template, values);
   if (problems.length > 0) {
     io.stderr(
-      `The values do not fit template ${name} (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${formatValueProblems(problems)}\nNothing was written.\n`,
+      `The values do not fit template ${name} (${problems.length} problem${
+        problems.length === 1 ? '' : 's'
+      }):\n${formatValueProblems(problems)}\nNothing was written.\n`,
     );
     return RENDER_EXIT.invalid;
   }
@@ -103,8 +108,12 @@ export async function renderTemplate(
     );
   } catch (error) {
     if (error instanceof DryRunFailedError) {
-      io.stderr(`Template ${name} failed: ${error.message}\nNothing was written.\n`);
-      return error.status === 400 ? RENDER_EXIT.invalid : RENDER_EXIT.templateFailed;
+      io.stderr(
+        `Template ${name} failed: ${error.message}\nNothing was written.\n`,
+      );
+      return error.reason === 'invalid-values'
+        ? RENDER_EXIT.invalid
+        : RENDER_EXIT.templateFailed;
     }
     throw error;
   }
@@ -113,12 +122,16 @@ export async function renderTemplate(
     await Promise.all(
       result.files
         .filter(file => isCatalogFile(file.path))
-        .map(file => validateCatalogFile(file.path, file.content.toString('utf8'))),
+        .map(file =>
+          validateCatalogFile(file.path, file.content.toString('utf8')),
+        ),
     )
   ).flat();
   if (catalogProblems.length > 0) {
     io.stderr(
-      `Template ${name} produced catalog entities the catalog would reject:\n${catalogProblems.map(p => `  ${p}`).join('\n')}\n${formatLog(result.log)}\nNothing was written.\n`,
+      `Template ${name} produced catalog entities the catalog would reject:\n${catalogProblems
+        .map(p => `  ${p}`)
+        .join('\n')}\n${formatLog(result.log)}\nNothing was written.\n`,
     );
     return RENDER_EXIT.templateFailed;
   }
@@ -126,7 +139,11 @@ export async function renderTemplate(
   try {
     planOutputPaths(options.outDir, result.files);
   } catch (error) {
-    io.stderr(`Template ${name} failed: ${(error as Error).message}\nNothing was written.\n`);
+    io.stderr(
+      `Template ${name} failed: ${
+        (error as Error).message
+      }\nNothing was written.\n`,
+    );
     return RENDER_EXIT.templateFailed;
   }
   writeOutput(options.outDir, result.files);

@@ -15,7 +15,10 @@ function formatSteps(result: DryRunResult): string[] {
   const width = Math.max(...result.steps.map(step => step.id.length), 4);
   return result.steps.map(
     step =>
-      `  ${step.id.padEnd(width)}  ${step.action}: ${stepStatus(step, result.log)}`,
+      `  ${step.id.padEnd(width)}  ${step.action}: ${stepStatus(
+        step,
+        result.log,
+      )}`,
   );
 }
 
@@ -24,18 +27,30 @@ type OutputText = { title?: string; content?: string };
 
 function formatOutput(output: Record<string, unknown>): string[] {
   const lines: string[] = [];
-  const links = Array.isArray(output.links) ? (output.links as OutputLink[]) : [];
+  const links = Array.isArray(output.links)
+    ? (output.links as OutputLink[])
+    : [];
   for (const link of links) {
-    const target = link.url || link.entityRef;
-    lines.push(`  ${link.title ?? 'link'}: ${target || '(known after publishing)'}`);
+    // A dry run fills the outputs of skipped publish steps with "<example>".
+    const target = [link.url, link.entityRef].find(v => v && v !== '<example>');
+    lines.push(
+      `  ${link.title ?? 'link'}: ${target ?? '(known after publishing)'}`,
+    );
   }
   const texts = Array.isArray(output.text) ? (output.text as OutputText[]) : [];
   for (const text of texts) {
-    lines.push('', `${text.title ?? 'Output'}`, '', String(text.content ?? '').trimEnd());
+    lines.push(
+      '',
+      `${text.title ?? 'Output'}`,
+      '',
+      String(text.content ?? '').trimEnd(),
+    );
   }
   for (const [key, value] of Object.entries(output)) {
     if (key === 'links' || key === 'text') continue;
-    lines.push(`  ${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`);
+    lines.push(
+      `  ${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`,
+    );
   }
   return lines;
 }
@@ -64,6 +79,8 @@ export function formatReport(
 /** The log lines of a failed run, for the person reading the error. */
 export function formatLog(log: DryRunLogEntry[]): string {
   return log
-    .map(entry => `  ${entry.stepId ? `[${entry.stepId}] ` : ''}${entry.message}`)
+    .map(
+      entry => `  ${entry.stepId ? `[${entry.stepId}] ` : ''}${entry.message}`,
+    )
     .join('\n');
 }

@@ -1,8 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'yaml';
-import { TemplateEntityV1beta3 } from '@backstage/plugin-scaffolder-common';
-import { templateEntityV1beta3Validator } from '@backstage/plugin-scaffolder-common';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import {
+  TemplateEntityV1beta3,
+  templateEntityV1beta3Validator,
+} from '@backstage/plugin-scaffolder-common';
 import { UsageError } from '../UsageError';
 
 /** A template read from disk with every file the scaffolder needs next to it. */
@@ -21,8 +24,10 @@ export class TemplateInvalidError extends Error {
   }
 }
 
-/** The repository root: the closest ancestor of this file holding `templates/`. */
-export function findRepoRoot(start: string = __dirname): string | undefined {
+/** The repository root: the closest ancestor of this package holding `templates/`. */
+export function findRepoRoot(
+  start: string = resolvePackagePath('@private-fargate/cli'),
+): string | undefined {
   let dir = path.resolve(start);
   for (;;) {
     if (
@@ -65,7 +70,8 @@ function listFiles(root: string, dir = root): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) return listFiles(root, full);
-    if (entry.isFile()) return [path.relative(root, full).split(path.sep).join('/')];
+    if (entry.isFile())
+      return [path.relative(root, full).split(path.sep).join('/')];
     return [];
   });
 }
@@ -77,7 +83,9 @@ export async function loadTemplateFolder(dir: string): Promise<TemplateFolder> {
   try {
     template = yaml.parse(fs.readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new TemplateInvalidError(`${file} is not valid YAML: ${(error as Error).message}`);
+    throw new TemplateInvalidError(
+      `${file} is not valid YAML: ${(error as Error).message}`,
+    );
   }
   try {
     if (!(await templateEntityV1beta3Validator.check(template as any))) {

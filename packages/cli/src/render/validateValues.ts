@@ -15,7 +15,11 @@ type SchemaWithMessages = Schema & {
   errorMessage?: string | Record<string, string | Record<string, string>>;
 };
 
-function messageFor(error: ValidationError): { field: string[]; message: string; schema?: SchemaWithMessages } {
+function messageFor(error: ValidationError): {
+  field: string[];
+  message: string;
+  schema?: SchemaWithMessages;
+} {
   const path = error.path.map(String);
   const schema = error.schema as SchemaWithMessages;
   // The form uses ajv-errors; honour the same `errorMessage` keyword so the
@@ -29,15 +33,19 @@ function messageFor(error: ValidationError): { field: string[]; message: string;
       typeof requiredMessage === 'object'
         ? requiredMessage[property]
         : requiredMessage;
-    const propertySchema = schema?.properties?.[property] as SchemaWithMessages | undefined;
+    const propertySchema = schema?.properties?.[property] as
+      | SchemaWithMessages
+      | undefined;
     return {
       field: [...path, property],
-      message: message ?? 'is required; add it to the values file or pass --set',
+      message:
+        message ?? 'is required; add it to the values file or pass --set',
       schema: propertySchema,
     };
   }
   const custom = schema?.errorMessage;
-  if (typeof custom === 'string') return { field: path, message: custom, schema };
+  if (typeof custom === 'string')
+    return { field: path, message: custom, schema };
   const keyed = custom?.[error.name];
   if (typeof keyed === 'string') return { field: path, message: keyed, schema };
   return { field: path, message: error.message, schema };

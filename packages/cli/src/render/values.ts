@@ -15,13 +15,17 @@ export function readValuesFile(file: string): Values {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read --values ${file}: ${(error as Error).message}`);
+    throw new UsageError(
+      `cannot read --values ${file}: ${(error as Error).message}`,
+    );
   }
   let parsed: unknown;
   try {
     parsed = yaml.parse(text) ?? {};
   } catch (error) {
-    throw new UsageError(`--values ${file} is not valid YAML or JSON: ${(error as Error).message}`);
+    throw new UsageError(
+      `--values ${file} is not valid YAML or JSON: ${(error as Error).message}`,
+    );
   }
   if (!isObject(parsed)) {
     throw new UsageError(
@@ -41,11 +45,15 @@ const UNSAFE_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
 export function applySet(values: Values, assignment: string): Values {
   const eq = assignment.indexOf('=');
   if (eq <= 0) {
-    throw new UsageError(`--set ${assignment}: expected key=value, e.g. --set region=eu-west-1`);
+    throw new UsageError(
+      `--set ${assignment}: expected key=value, e.g. --set region=eu-west-1`,
+    );
   }
   const keys = assignment.slice(0, eq).split('.');
   if (keys.some(key => key === '' || UNSAFE_KEYS.has(key))) {
-    throw new UsageError(`--set ${assignment}: "${assignment.slice(0, eq)}" is not a usable key`);
+    throw new UsageError(
+      `--set ${assignment}: "${assignment.slice(0, eq)}" is not a usable key`,
+    );
   }
   const raw = assignment.slice(eq + 1);
   let value: unknown;

@@ -12,12 +12,15 @@ describe('writeOutput', () => {
   });
   afterEach(() => fs.rmSync(outDir, { recursive: true, force: true }));
 
-  it('should reject paths that would land outside --out before writing anything', () => {
-    for (const bad of ['../escape.txt', 'a/../../escape.txt', '/etc/passwd']) {
-      expect(() => writeOutput(outDir, [file('ok.txt'), file(bad)])).toThrow(/outside --out/);
+  it.each(['../escape.txt', 'a/../../escape.txt', '/etc/passwd'])(
+    'should reject %s, which would land outside --out, before writing anything',
+    bad => {
+      expect(() => writeOutput(outDir, [file('ok.txt'), file(bad)])).toThrow(
+        /outside --out/,
+      );
       expect(fs.readdirSync(outDir)).toEqual([]);
-    }
-  });
+    },
+  );
 
   it('should reject a path through a symlink that points outside --out', () => {
     const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'outside-'));
@@ -28,7 +31,10 @@ describe('writeOutput', () => {
   });
 
   it('should write nested files with their executable bit', () => {
-    writeOutput(outDir, [file('a/b.txt'), { ...file('run.sh'), executable: true }]);
+    writeOutput(outDir, [
+      file('a/b.txt'),
+      { ...file('run.sh'), executable: true },
+    ]);
     expect(fs.readFileSync(path.join(outDir, 'a/b.txt'), 'utf8')).toBe('x');
     expect(fs.statSync(path.join(outDir, 'run.sh')).mode & 0o111).not.toBe(0);
   });

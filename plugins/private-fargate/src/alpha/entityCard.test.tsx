@@ -7,8 +7,12 @@ import {
   demoStatus,
   plainEntity,
 } from '../__testUtils__/statusFixtures';
-import { privateFargateEntityCard } from './entityCard';
 import privateFargatePlugin from '../alpha';
+
+// The id adopters use in app-config.yaml, as the README documents it.
+const statusCard = privateFargatePlugin.getExtension(
+  'entity-card:private-fargate/status',
+);
 
 describe('entity-card:private-fargate/status', () => {
   it('should appear on entities with the Private Fargate annotations', async () => {
@@ -16,7 +20,7 @@ describe('entity-card:private-fargate/status', () => {
     renderTestApp({
       extensions: [
         createTestEntityPage({ entity: annotatedEntity }),
-        privateFargateEntityCard,
+        statusCard,
       ],
       apis: [[privateFargateApiRef, { getStatus }]],
     });
@@ -31,10 +35,7 @@ describe('entity-card:private-fargate/status', () => {
   it('should be hidden on entities without the annotations', async () => {
     const getStatus = jest.fn(async () => demoStatus());
     renderTestApp({
-      extensions: [
-        createTestEntityPage({ entity: plainEntity }),
-        privateFargateEntityCard,
-      ],
+      extensions: [createTestEntityPage({ entity: plainEntity }), statusCard],
       apis: [[privateFargateApiRef, { getStatus }]],
     });
 

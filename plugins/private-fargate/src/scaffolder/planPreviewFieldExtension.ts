@@ -9,9 +9,10 @@ import { PLAN_PREVIEW_FIELD_NAME } from './fieldName';
  *
  * @public
  */
-export const PrivateFargatePlanPreviewFieldExtension = privateFargatePlugin.provide(
-  createScaffolderFieldExtension({
-    name: PLAN_PREVIEW_FIELD_NAME,
-    component: PlanPreviewField,
-  }),
-);
+export const PrivateFargatePlanPreviewFieldExtension =
+  privateFargatePlugin.provide(
+    createScaffolderFieldExtension({
+      name: PLAN_PREVIEW_FIELD_NAME,
+      component: PlanPreviewField,
+    }),
+  );

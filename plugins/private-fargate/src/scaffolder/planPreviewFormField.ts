@@ -9,7 +9,8 @@ import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 export const privateFargatePlanPreviewFormField = FormFieldBlueprint.make({
   name: 'private-fargate-plan-preview',
   params: {
-    field: () => import('./planPreviewFormFieldLoader').then(m => m.planPreviewFormField),
+    field: () =>
+      import('./planPreviewFormFieldLoader').then(m => m.planPreviewFormField),
   },
 });
 

@@ -1,6 +1,7 @@
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 
-const port = Number(process.env.PORT ?? ${{ values.containerPort }});
+const SERVICE_NAME = '${{ values.name }}';
+const port = Number(process.env.PORT ?? '${{ values.containerPort }}');
 
 function send(res: ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { 'content-type': 'application/json' });
@@ -14,7 +15,7 @@ export function handle(req: IncomingMessage, res: ServerResponse) {
     return;
   }
   if (req.method === 'GET' && req.url === '/') {
-    send(res, 200, { service: '${{ values.name }}' });
+    send(res, 200, { service: SERVICE_NAME });
     return;
   }
   send(res, 404, { error: 'not found' });
@@ -22,7 +23,9 @@ export function handle(req: IncomingMessage, res: ServerResponse) {
 
 if (require.main === module) {
   const server = createServer(handle);
-  server.listen(port, () => console.log(`${{ values.name }} listening on ${port}`));
+  server.listen(port, () =>
+    console.log(`${SERVICE_NAME} listening on ${port}`),
+  );
   // ECS sends SIGTERM before stopping a task: finish open requests first.
   process.on('SIGTERM', () => server.close(() => process.exit(0)));
 }

@@ -1,4 +1,3 @@
-import React from 'react';
 import { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import Box from '@material-ui/core/Box';
 import Link from '@material-ui/core/Link';
@@ -8,13 +7,16 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
+import { describePlanReason } from '@private-fargate/plugin-private-fargate-common';
 import { planFromFormData, PlanPreviewOptions } from './planFromFormData';
 
 /** The heading the preview always shows; the browser test looks for it. */
 export const PLAN_PREVIEW_HEADING = 'Planned VPC endpoints';
 
 const usd = (amount: number) =>
-  new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(amount);
+  new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(
+    amount,
+  );
 
 /**
  * Shows, while the form is being filled, the VPC endpoints the service will
@@ -44,8 +46,9 @@ export function PlanPreviewField(
       ) : (
         <>
           <Typography variant="body2" color="textSecondary">
-            {preview.plan.endpoints.length} endpoints in {preview.plan.requirements.region},
-            interface endpoints in {preview.availabilityZones} Availability Zones.
+            {preview.plan.endpoints.length} endpoints in{' '}
+            {preview.plan.requirements.region}, interface endpoints in{' '}
+            {preview.availabilityZones} Availability Zones.
             {preview.sharedEndpoints &&
               ' Those the shared endpoint stack already has are not created again.'}
           </Typography>
@@ -65,7 +68,7 @@ export function PlanPreviewField(
                   </TableCell>
                   <TableCell>{endpoint.type}</TableCell>
                   <TableCell>
-                    {endpoint.reasons.join('; ')}{' '}
+                    {endpoint.reasons.map(describePlanReason).join('; ')}{' '}
                     <Link href={endpoint.docUrl} target="_blank" rel="noopener">
                       AWS docs
                     </Link>
@@ -82,15 +85,21 @@ export function PlanPreviewField(
               <TableBody>
                 <TableRow>
                   <TableCell>Endpoints only (this design)</TableCell>
-                  <TableCell align="right">{usd(preview.cost.endpointsOnly.total)}</TableCell>
+                  <TableCell align="right">
+                    {usd(preview.cost.endpointsOnly.total)}
+                  </TableCell>
                 </TableRow>
                 <TableRow>
                   <TableCell>NAT gateways instead</TableCell>
-                  <TableCell align="right">{usd(preview.cost.natOnly.total)}</TableCell>
+                  <TableCell align="right">
+                    {usd(preview.cost.natOnly.total)}
+                  </TableCell>
                 </TableRow>
                 <TableRow>
                   <TableCell>NAT gateways and endpoints</TableCell>
-                  <TableCell align="right">{usd(preview.cost.natPlusEndpoints.total)}</TableCell>
+                  <TableCell align="right">
+                    {usd(preview.cost.natPlusEndpoints.total)}
+                  </TableCell>
                 </TableRow>
               </TableBody>
             </Table>

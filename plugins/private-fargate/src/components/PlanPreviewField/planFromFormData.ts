@@ -30,20 +30,28 @@ export type PlanPreviewOptions = {
 type FormData = Record<string, unknown>;
 
 function stringList(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  return Array.isArray(value)
+    ? value.filter((v): v is string => typeof v === 'string')
+    : [];
 }
 
 // The form asks for secrets as ARNs (service template) or as sources (baseline template).
 function secretSources(formData: FormData): ('secretsmanager' | 'ssm')[] {
   const explicit = stringList(formData.secretSources);
   if (explicit.length > 0) {
-    return explicit.filter((s): s is 'secretsmanager' | 'ssm' => s === 'secretsmanager' || s === 'ssm');
+    return explicit.filter(
+      (s): s is 'secretsmanager' | 'ssm' =>
+        s === 'secretsmanager' || s === 'ssm',
+    );
   }
   const arns = Array.isArray(formData.secrets)
-    ? formData.secrets.map(s => String((s as { valueFrom?: unknown })?.valueFrom ?? ''))
+    ? formData.secrets.map(s =>
+        String((s as { valueFrom?: unknown })?.valueFrom ?? ''),
+      )
     : [];
   const sources: ('secretsmanager' | 'ssm')[] = [];
-  if (arns.some(arn => arn.startsWith('arn:aws:secretsmanager:'))) sources.push('secretsmanager');
+  if (arns.some(arn => arn.startsWith('arn:aws:secretsmanager:')))
+    sources.push('secretsmanager');
   if (arns.some(arn => arn.startsWith('arn:aws:ssm:'))) sources.push('ssm');
   return sources;
 }
@@ -61,22 +69,30 @@ export function planFromFormData(
   if (typeof region !== 'string' || !isSupportedRegion(region)) {
     return {
       status: 'waiting',
-      message: 'Choose the AWS Region on the network page to see which endpoints the service needs.',
+      message:
+        'Choose the AWS Region on the network page to see which endpoints the service needs.',
     };
   }
-  const subnets = Array.isArray(formData.privateSubnets) ? formData.privateSubnets.length : 0;
+  const subnets = Array.isArray(formData.privateSubnets)
+    ? formData.privateSubnets.length
+    : 0;
   const availabilityZones = Math.min(Math.max(subnets, 2), 6);
   const requirements: PlanRequirementsInput = {
     region,
     ...(typeof formData.platformVersion === 'string'
-      ? { platformVersion: formData.platformVersion as PlanRequirementsInput['platformVersion'] }
+      ? {
+          platformVersion:
+            formData.platformVersion as PlanRequirementsInput['platformVersion'],
+        }
       : {}),
     ...(typeof formData.logging === 'string'
       ? { logging: formData.logging as PlanRequirementsInput['logging'] }
       : {}),
     exec: { enabled: formData.execEnabled === true },
     secrets: secretSources(formData),
-    awsServices: stringList(formData.awsServices) as PlanRequirementsInput['awsServices'],
+    awsServices: stringList(
+      formData.awsServices,
+    ) as PlanRequirementsInput['awsServices'],
     applicationBuckets: stringList(formData.applicationBuckets),
     ...options.requirements,
   };
@@ -85,7 +101,8 @@ export function planFromFormData(
     const cost = estimateMonthlyCost({
       region,
       azs: availabilityZones,
-      interfaceEndpoints: plan.endpoints.filter(e => e.type === 'Interface').length,
+      interfaceEndpoints: plan.endpoints.filter(e => e.type === 'Interface')
+        .length,
       gbPerMonth: options.trafficGbPerMonth ?? 10,
     });
     return {

@@ -6,14 +6,21 @@ import type { EndpointStatus } from '@private-fargate/plugin-private-fargate-com
 import { EndpointStateStatus } from './EndpointStateStatus';
 
 function ServiceCell({ endpoint }: { endpoint: EndpointStatus }) {
+  // A consumer endpoint AWS does not list has only the ID the entity declared.
+  const name = endpoint.service || endpoint.endpointId || 'Unknown service';
   return (
     <Box>
       <Typography variant="body2">
-        <strong>{endpoint.service}</strong>
+        <strong>{name}</strong>
       </Typography>
-      {endpoint.serviceName && endpoint.serviceName !== endpoint.service && (
+      {endpoint.serviceName && endpoint.serviceName !== name && (
         <Typography variant="caption" color="textSecondary" component="div">
           {endpoint.serviceName}
+        </Typography>
+      )}
+      {endpoint.endpointId && endpoint.endpointId !== name && (
+        <Typography variant="caption" color="textSecondary" component="div">
+          {endpoint.endpointId}
         </Typography>
       )}
       {endpoint.declared && !endpoint.present && (

@@ -465,6 +465,34 @@ describe('PrivateFargateCard', () => {
     expect(statusOf('Pending acceptance')).toBe('Status pending');
   });
 
+  it('should name a declared consumer endpoint that AWS does not list by its ID', async () => {
+    renderCard(
+      answering(
+        demoStatus({
+          consumerEndpoints: [
+            endpoint('', {
+              serviceName: '',
+              endpointId: 'vpce-0ddddddddddddddd4',
+              state: 'missing',
+              present: false,
+              availabilityZones: [],
+            }),
+          ],
+        }),
+      ),
+    );
+
+    expect(
+      await screen.findByText('vpce-0ddddddddddddddd4'),
+    ).toBeInTheDocument();
+    const row = within(rowOf('vpce-0ddddddddddddddd4'));
+    expect(row.getByText('Declared, missing in VPC')).toBeInTheDocument();
+    expect(row.getByText('Missing').closest('[aria-label]')).toHaveAttribute(
+      'aria-label',
+      'Status error',
+    );
+  });
+
   it('should label demo data as demo', async () => {
     renderCard(answering(demoStatus({ source: 'demo' })));
 

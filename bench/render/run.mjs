@@ -1,0 +1,125 @@
+#!/usr/bin/env node
+// Dry-runs the private-fargate-service template through the real scaffolder, with our two
+// steps (private-fargate:plan and private-fargate:terraform) and, in the same process and
+// the same backend, without them; prints the medians and their ratio.
+// Target (issue 5): our steps add at most 30 % to the dry run.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+
+const root = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../..',
+);
+const require = createRequire(path.join(root, 'packages/cli/package.json'));
+require('@backstage/cli/config/nodeTransform.cjs');
+const render = require(path.join(root, 'packages/cli/src/render/index.ts'));
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
+const WARMUP = 3;
+const OUR_STEPS = new Set([
+  'private-fargate:plan',
+  'private-fargate:terraform',
+]);
+
+// Without a step nothing produces its outputs, so values that read them become empty strings.
+function without(template, actions) {
+  const removedIds = template.spec.steps
+    .filter(step => actions.has(step.action))
+    .map(step => step.id);
+  const blank = value =>
+    typeof value === 'string'
+      ? value.includes('steps.plan') || value.includes('steps.terraform')
+        ? ''
+        : value
+      : Array.isArray(value)
+      ? value.map(blank)
+      : value && typeof value === 'object'
+      ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, blank(v)]))
+      : value;
+  return {
+    ...template,
+    spec: {
+      ...template.spec,
+      steps: template.spec.steps
+        .filter(step => !OUR_STEPS.has(step.action))
+        .map(blank),
+      output: blank(template.spec.output),
+    },
+  };
+}
+
+const median = list => {
+  const sorted = [...list].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+const folder = await render.loadTemplateFolder(
+  path.join(root, 'templates/private-fargate-service'),
+);
+const values = render.applyDefaults(
+  folder.template,
+  render.readValuesFile(
+    path.join(
+      root,
+      'examples/values/private-fargate-service.tokyo-internal-alb.yaml',
+    ),
+  ),
+);
+const problems = render.validateValues(folder.template, values);
+if (problems.length)
+  throw new Error(`example values are invalid: ${JSON.stringify(problems)}`);
+
+const variants = {
+  'with our steps': folder.template,
+  'without our steps': without(folder.template, OUR_STEPS),
+  // Not part of the target; shows which of our two steps the time goes to.
+  'plan step only': without(
+    folder.template,
+    new Set(['private-fargate:terraform']),
+  ),
+};
+const backend = await render.startDryRunBackend({
+  modules: render.actionModules(),
+});
+const times = Object.fromEntries(Object.keys(variants).map(name => [name, []]));
+try {
+  for (let round = 0; round < WARMUP + ROUNDS; round++) {
+    // Alternate the order each round so drift on a shared machine hits both alike.
+    const order =
+      round % 2 ? Object.keys(variants).reverse() : Object.keys(variants);
+    for (const name of order) {
+      const start = performance.now();
+      const result = await backend.dryRun({
+        template: variants[name],
+        values,
+        files: folder.files,
+      });
+      const elapsed = performance.now() - start;
+      if (result.files.length === 0)
+        throw new Error(`${name}: the dry run produced no files`);
+      if (round >= WARMUP) times[name].push(elapsed);
+    }
+  }
+} finally {
+  await backend.stop();
+}
+
+const withOurs = median(times['with our steps']);
+const baseline = median(times['without our steps']);
+const ratio = withOurs / baseline;
+console.log(
+  `private-fargate-service dry run, ${ROUNDS} rounds after ${WARMUP} warm-up rounds (median):`,
+);
+console.log(`  without our steps  ${baseline.toFixed(1)} ms`);
+console.log(
+  `  plan step only     ${median(times['plan step only']).toFixed(1)} ms`,
+);
+console.log(`  with our steps     ${withOurs.toFixed(1)} ms`);
+console.log(
+  `  ratio              ${ratio.toFixed(2)} (target <= 1.30: ${
+    ratio <= 1.3 ? 'met' : 'NOT met'
+  })`,
+);

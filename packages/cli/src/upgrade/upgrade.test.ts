@@ -1,0 +1,221 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import {
+  DryRunBackend,
+  actionModules,
+  renderTemplate,
+  resolveTemplateDir,
+  startDryRunBackend,
+} from '../render';
+import { runCli } from '../runCli';
+import { runUpgrade, UPGRADE_EXIT, UpgradeOptions } from './runUpgrade';
+
+jest.setTimeout(180_000);
+
+const fixtures = path.join(__dirname, '__fixtures__');
+const v1 = path.join(fixtures, 'upgrade-demo-v1');
+const v2 = path.join(fixtures, 'upgrade-demo-v2');
+const values = { name: 'orders', vpcCidr: '10.0.0.0/16' };
+
+let tmp: string;
+let backend: DryRunBackend;
+beforeAll(async () => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'upgrade-test-'));
+  backend = await startDryRunBackend({ modules: actionModules() });
+});
+afterAll(async () => {
+  await backend?.stop();
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+function capture() {
+  const out = { stdout: '', stderr: '' };
+  return {
+    out,
+    io: {
+      stdout: (text: string) => {
+        out.stdout += text;
+      },
+      stderr: (text: string) => {
+        out.stderr += text;
+      },
+    },
+  };
+}
+
+let count = 0;
+async function renderV1(): Promise<string> {
+  const outDir = path.join(tmp, `repo-${++count}`);
+  const { out, io } = capture();
+  const code = await renderTemplate(
+    { templateDir: v1, values, outDir, force: false, entities: [] },
+    io,
+  );
+  expect({ code, stderr: out.stderr }).toEqual({ code: 0, stderr: '' });
+  return outDir;
+}
+
+/** Every file under `dir` with its content, to show what an upgrade did (or did not) write. */
+function snapshot(dir: string): Record<string, string> {
+  return Object.fromEntries(
+    (fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[])
+      .filter(f => fs.statSync(path.join(dir, f)).isFile())
+      .sort()
+      .map(f => [f, fs.readFileSync(path.join(dir, f), 'utf8')]),
+  );
+}
+
+async function upgrade(folder: string, options: Partial<UpgradeOptions> = {}) {
+  const { out, io } = capture();
+  const code = await runUpgrade(
+    {
+      folder,
+      values: {},
+      dryRun: false,
+      resolveDir: () => v2,
+      backend: async () => backend,
+      ...options,
+    },
+    io,
+  );
+  return { code, ...out };
+}
+
+const read = (dir: string, file: string) => fs.readFileSync(path.join(dir, file), 'utf8');
+const recordOf = (dir: string) => JSON.parse(read(dir, '.private-fargate/scaffold.json'));
+
+describe('upgrade', () => {
+  it('records what version 1 generated', async () => {
+    const repo = await renderV1();
+    const record = recordOf(repo);
+    expect(record.template).toEqual({ name: 'upgrade-demo', version: '1.0.0' });
+    expect(record.values).toEqual({ ...values, region: 'ap-northeast-1' });
+    const paths = record.files.map((f: { path: string }) => f.path);
+    expect(paths).toEqual(
+      expect.arrayContaining(['catalog-info.yaml', 'security.tf', 'docs/v1-notes.md', 'infra/main.tf']),
+    );
+    for (const file of record.files) {
+      expect(createHash('sha256').update(fs.readFileSync(path.join(repo, file.path))).digest('hex')).toBe(
+        file.sha256,
+      );
+    }
+    expect(read(repo, 'catalog-info.yaml')).toContain('private-fargate/template: upgrade-demo@1.0.0');
+  });
+
+  it('updates untouched files, keeps edits with the new version beside them, and leaves application files alone', async () => {
+    const repo = await renderV1();
+    const edited = `# The team allows the office VPN too.\n${read(repo, 'security.tf')}`;
+    fs.writeFileSync(path.join(repo, 'security.tf'), edited);
+    fs.mkdirSync(path.join(repo, 'src'));
+    fs.writeFileSync(path.join(repo, 'src/app.ts'), 'export const port = 8080;\n');
+    const endpointsBefore = read(repo, 'infra/modules/endpoints/main.tf');
+    expect(endpointsBefore).not.toContain('xray');
+
+    const first = await upgrade(repo);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(UPGRADE_EXIT.conflicts);
+
+    // The team's edit stands; the new rule waits beside it.
+    expect(read(repo, 'security.tf')).toBe(edited);
+    const beside = read(repo, 'security.tf.private-fargate-new');
+    expect(beside).toContain('cidr_blocks       = ["10.0.0.0/16"]');
+    expect(beside).not.toContain('0.0.0.0/0');
+    // Untouched generated files follow version 2: a new endpoint, a new variable, the new stamp.
+    expect(read(repo, 'infra/modules/endpoints/main.tf')).toContain('com.amazonaws.${var.region}.xray');
+    expect(read(repo, 'variables.tf')).toContain('default     = 30');
+    expect(read(repo, 'catalog-info.yaml')).toContain('upgrade-demo@2.0.0');
+    expect(fs.existsSync(path.join(repo, 'docs/v1-notes.md'))).toBe(false);
+    // Never generated, never touched.
+    expect(read(repo, 'src/app.ts')).toBe('export const port = 8080;\n');
+
+    const record = recordOf(repo);
+    expect(record.template.version).toBe('2.0.0');
+    expect(record.values).toMatchObject({ tracing: true, logRetentionDays: 30 });
+    const paths = record.files.map((f: { path: string }) => f.path);
+    expect(paths).toContain('variables.tf');
+    expect(paths).not.toContain('docs/v1-notes.md');
+    expect(paths).not.toContain('src/app.ts');
+
+    expect(first.stdout).toContain('template 1.0.0 → 2.0.0');
+    expect(first.stdout).toMatch(/### Conflicts \(1\)[\s\S]*`security.tf`.*security.tf.private-fargate-new/);
+    expect(first.stdout).toMatch(/added `com.amazonaws.ap-northeast-1.xray`: X-Ray traces/);
+    expect(first.stdout).toMatch(/### Monthly cost \(endpoints, USD\)\n\$\d+\.\d\d → \$\d+\.\d\d \(\+\$\d+\.\d\d\)/);
+    expect(first.stdout).toMatch(/### Deleted[\s\S]*`docs\/v1-notes.md`/);
+
+    const after = snapshot(repo);
+    const second = await upgrade(repo);
+    expect(second.code).toBe(UPGRADE_EXIT.ok);
+    expect(second.stdout).toContain('Up to date: no file changes.');
+    expect(snapshot(repo)).toEqual(after);
+  });
+
+  it('prints the change list and writes nothing in a dry run', async () => {
+    const repo = await renderV1();
+    const before = snapshot(repo);
+    const result = await upgrade(repo, { dryRun: true });
+    expect(result.code).toBe(UPGRADE_EXIT.ok);
+    expect(result.stdout).toMatch(/Dry run: would write or delete \d+ file\(s\):[\s\S]*  variables.tf/);
+    expect(snapshot(repo)).toEqual(before);
+  });
+
+  describe('bad input gives a clear error and writes nothing', () => {
+    async function expectRefused(repo: string, message: RegExp, options: Partial<UpgradeOptions> = {}) {
+      const before = snapshot(repo);
+      const result = await upgrade(repo, options);
+      expect(result.code).toBe(UPGRADE_EXIT.invalid);
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr).toContain('Nothing was written.');
+      expect(snapshot(repo)).toEqual(before);
+    }
+
+    it('a repository without a record', async () => {
+      const repo = path.join(tmp, 'no-record');
+      fs.mkdirSync(repo);
+      fs.writeFileSync(path.join(repo, 'main.tf'), '# hand-written\n');
+      await expectRefused(repo, /has no \.private-fargate\/scaffold\.json/);
+    });
+
+    it('a record with a bad hash', async () => {
+      const repo = await renderV1();
+      const record = recordOf(repo);
+      record.files[0].sha256 = 'not-a-hash';
+      fs.writeFileSync(path.join(repo, '.private-fargate/scaffold.json'), JSON.stringify(record));
+      await expectRefused(repo, /files\.0\.sha256|files\[0\]\.sha256/);
+    });
+
+    it('a record naming an unknown template', async () => {
+      const repo = await renderV1();
+      const record = recordOf(repo);
+      record.template.name = 'no-such-template';
+      fs.writeFileSync(path.join(repo, '.private-fargate/scaffold.json'), JSON.stringify(record));
+      await expectRefused(repo, /no template "no-such-template"/, {
+        resolveDir: name => resolveTemplateDir(name, tmp),
+      });
+    });
+
+    it('a target version older than the recorded one', async () => {
+      const repo = await renderV1();
+      await expectRefused(repo, /target version 0\.9\.0 is older than the recorded upgrade-demo@1\.0\.0/, {
+        targetVersion: '0.9.0',
+      });
+    });
+
+    it('a target version the template folder does not hold', async () => {
+      const repo = await renderV1();
+      await expectRefused(repo, /--to 3\.0\.0: .* holds upgrade-demo@2\.0\.0/, { targetVersion: '3.0.0' });
+    });
+  });
+
+  it('runs as `npx private-fargate upgrade` and exits 2 on bad input', async () => {
+    const write = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      expect(await runCli(['upgrade'])).toBe(2);
+      expect(await runCli(['upgrade', path.join(tmp, 'missing'), '--dry-run'])).toBe(2);
+      expect(String(write.mock.calls.map(c => c[0]).join(''))).toContain('has no .private-fargate/scaffold.json');
+    } finally {
+      write.mockRestore();
+    }
+  });
+});

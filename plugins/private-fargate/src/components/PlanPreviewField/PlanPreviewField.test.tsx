@@ -1,0 +1,99 @@
+import { render, screen, within } from '@testing-library/react';
+import { estimateMonthlyCost } from '@private-fargate/plugin-private-fargate-common';
+import { PlanPreviewField } from './PlanPreviewField';
+
+function renderField(formData: Record<string, unknown>, options: object = {}) {
+  const props = {
+    formContext: { formData },
+    uiSchema: { 'ui:options': options },
+    schema: { title: 'Planned VPC endpoints' },
+    formData: undefined,
+    onChange: jest.fn(),
+  } as any;
+  return render(<PlanPreviewField {...props} />);
+}
+
+const usd = (amount: number) =>
+  new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(
+    amount,
+  );
+
+describe('PlanPreviewField', () => {
+  it('should ask for the Region before it can plan', () => {
+    renderField({ name: 'orders-api' });
+    expect(screen.getByText('Planned VPC endpoints')).toBeInTheDocument();
+    expect(screen.getByText(/Choose the AWS Region/)).toBeInTheDocument();
+  });
+
+  it('should list the endpoints with reasons and price them against NAT gateways', () => {
+    renderField({
+      region: 'ap-northeast-1',
+      privateSubnets: [{ id: 'subnet-1' }, { id: 'subnet-2' }],
+      platformVersion: 'LATEST',
+      logging: 'awslogs',
+      execEnabled: true,
+    });
+    const table = screen.getByRole('table', { name: 'Planned VPC endpoints' });
+    for (const service of ['ecr.api', 'ecr.dkr', 's3', 'logs', 'ssmmessages']) {
+      expect(within(table).getByText(service)).toBeInTheDocument();
+    }
+    expect(within(table).queryByText('ecs-agent')).not.toBeInTheDocument();
+    // Reasons read as text, not as the planner's codes.
+    expect(
+      within(table).getAllByText(/pull images from private ECR/).length,
+    ).toBe(3);
+    expect(within(table).queryByText(/image-pull:ecr/)).not.toBeInTheDocument();
+    // Four interface endpoints (ecr.api, ecr.dkr, logs, ssmmessages) in two zones.
+    const cost = estimateMonthlyCost({
+      region: 'ap-northeast-1',
+      azs: 2,
+      interfaceEndpoints: 4,
+      gbPerMonth: 10,
+    });
+    const costs = screen.getByRole('table', { name: 'Monthly cost' });
+    expect(
+      within(costs).getByText(usd(cost.endpointsOnly.total)),
+    ).toBeInTheDocument();
+    expect(
+      within(costs).getByText(usd(cost.natOnly.total)),
+    ).toBeInTheDocument();
+  });
+
+  it('should follow the answers: platform 1.3.0 without logs needs fewer endpoints', () => {
+    renderField({
+      region: 'eu-west-1',
+      platformVersion: '1.3.0',
+      logging: 'none',
+    });
+    const table = screen.getByRole('table', { name: 'Planned VPC endpoints' });
+    expect(within(table).getByText('ecr.dkr')).toBeInTheDocument();
+    expect(within(table).queryByText('ecr.api')).not.toBeInTheDocument();
+    expect(within(table).queryByText('logs')).not.toBeInTheDocument();
+  });
+
+  it('should add the endpoints the secrets and template options call for', () => {
+    renderField(
+      {
+        region: 'us-east-1',
+        secrets: [
+          {
+            name: 'A',
+            valueFrom: 'arn:aws:ssm:us-east-1:123456789012:parameter/a',
+          },
+        ],
+      },
+      { requirements: { bastion: true } },
+    );
+    const table = screen.getByRole('table', { name: 'Planned VPC endpoints' });
+    expect(within(table).getByText('ssm')).toBeInTheDocument();
+    expect(within(table).getByText('ssmmessages')).toBeInTheDocument();
+  });
+
+  it('should explain an answer the planner cannot use instead of failing', () => {
+    renderField({
+      region: 'ap-northeast-1',
+      applicationBuckets: ['Not_A_Bucket'],
+    });
+    expect(screen.getByText(/applicationBuckets/)).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,74 @@
+import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { listTreeFiles } from './files';
+import {
+  RECORD_PATH,
+  ScaffoldRecord,
+  serializeScaffoldRecord,
+  sha256,
+} from './record';
+
+function containsSecret(value: unknown, secrets: Set<string>): boolean {
+  if (typeof value === 'string') return secrets.has(value);
+  if (Array.isArray(value)) return value.some(v => containsSecret(v, secrets));
+  if (value && typeof value === 'object') {
+    return Object.values(value).some(v => containsSecret(v, secrets));
+  }
+  return false;
+}
+
+/**
+ * The values worth recording: without the keys a template names as secret,
+ * and without any value that carries one of the run's secrets.
+ */
+export function valuesWithoutSecrets(
+  values: Record<string, unknown>,
+  omit: string[],
+  secrets: string[],
+): { values: Record<string, unknown>; omitted: string[] } {
+  const secretValues = new Set(secrets.filter(s => s.length > 0));
+  const kept: Record<string, unknown> = {};
+  const omitted: string[] = [];
+  for (const [key, value] of Object.entries(values)) {
+    if (omit.includes(key) || containsSecret(value, secretValues)) {
+      omitted.push(key);
+    } else if (value !== undefined) {
+      kept[key] = value;
+    }
+  }
+  return { values: kept, omitted };
+}
+
+/**
+ * Writes `.private-fargate/scaffold.json` under `targetPath` of the workspace,
+ * with a sha256 for every file there (written to a temporary name, then renamed).
+ */
+export async function writeScaffoldRecord(options: {
+  workspacePath: string;
+  targetPath: string;
+  record: Omit<ScaffoldRecord, 'files' | 'schemaVersion'>;
+}): Promise<ScaffoldRecord> {
+  let root: string;
+  try {
+    root = resolveSafeChildPath(options.workspacePath, options.targetPath);
+  } catch {
+    throw new InputError(
+      `targetPath: "${options.targetPath}" is outside the workspace; use a relative path such as . or services/orders`,
+    );
+  }
+  await fs.mkdir(root, { recursive: true });
+  const files = await listTreeFiles(root);
+  const record: ScaffoldRecord = {
+    schemaVersion: 1,
+    ...options.record,
+    files: files.map(file => ({ path: file.path, sha256: sha256(file.content) })),
+  };
+  const target = path.join(root, RECORD_PATH);
+  await fs.mkdir(path.dirname(target), { recursive: true });
+  const temporary = `${target}.${process.pid}.tmp`;
+  await fs.writeFile(temporary, serializeScaffoldRecord(record));
+  await fs.rename(temporary, target);
+  return record;
+}

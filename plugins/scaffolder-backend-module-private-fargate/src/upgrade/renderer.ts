@@ -1,0 +1,20 @@
+import { TreeFile } from './files';
+
+/** What to render: a template by name, at a version, with values. */
+export type RenderRequest = {
+  templateName: string;
+  /** Absent: the template's current version. */
+  targetVersion?: string;
+  values: Record<string, unknown>;
+};
+
+/** A template's whole output (all steps, dry run) and the version that produced it. */
+export type RenderedTemplate = { version: string; files: TreeFile[] };
+
+/**
+ * Renders a template through the scaffolder; the portal and the command line
+ * each bring their own. Throws InputError for an unknown template or version.
+ */
+export interface TemplateRenderer {
+  render(request: RenderRequest): Promise<RenderedTemplate>;
+}
