@@ -9,12 +9,20 @@ import {
   resolveTemplateDir,
   startDryRunBackend,
 } from '../render';
-import { runCli } from '../runCli';
+import { upgradeCommand } from '../commands/upgrade';
+import { EXIT_USAGE } from '../runCli';
+import { UsageError } from '../UsageError';
 import { runUpgrade, UPGRADE_EXIT, UpgradeOptions } from './runUpgrade';
 
 jest.setTimeout(180_000);
 
-const fixtures = path.join(__dirname, '__fixtures__');
+// The test templates live next to the engine they exercise.
+const fixtures = path.join(
+  path.dirname(
+    require.resolve('@private-fargate/plugin-scaffolder-backend-module-private-fargate/package.json'),
+  ),
+  'src/upgrade/__fixtures__',
+);
 const v1 = path.join(fixtures, 'upgrade-demo-v1');
 const v2 = path.join(fixtures, 'upgrade-demo-v2');
 const values = { name: 'orders', vpcCidr: '10.0.0.0/16' };
@@ -208,11 +216,22 @@ describe('upgrade', () => {
     });
   });
 
+  // runCli loads commands with import(), which Jest's CommonJS runtime cannot do;
+  // this is its UsageError-to-exit-code mapping around the same command.
+  async function runCommand(args: string[]): Promise<number> {
+    try {
+      return await upgradeCommand.run(args);
+    } catch (error) {
+      if (error instanceof UsageError) return EXIT_USAGE;
+      throw error;
+    }
+  }
+
   it('runs as `npx private-fargate upgrade` and exits 2 on bad input', async () => {
     const write = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
-      expect(await runCli(['upgrade'])).toBe(2);
-      expect(await runCli(['upgrade', path.join(tmp, 'missing'), '--dry-run'])).toBe(2);
+      expect(await runCommand([])).toBe(2);
+      expect(await runCommand([path.join(tmp, 'missing'), '--dry-run'])).toBe(2);
       expect(String(write.mock.calls.map(c => c[0]).join(''))).toContain('has no .private-fargate/scaffold.json');
     } finally {
       write.mockRestore();

@@ -1,6 +1,9 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { planRequirementsSchema } from '@private-fargate/plugin-private-fargate-common';
+import {
+  parseOrThrow,
+  planRequirementsSchema,
+} from '@private-fargate/plugin-private-fargate-common';
 import { valuesWithoutSecrets, writeScaffoldRecord } from '../upgrade/buildRecord';
 import { RECORD_PATH } from '../upgrade/record';
 import { parseTemplateRef, TEMPLATE_VERSION_ANNOTATION } from '../upgrade/version';
@@ -63,30 +66,36 @@ export function createRecordAction() {
       },
     },
     async handler(ctx) {
+      // A dry run hands inputs over without applying the schema's defaults.
+      const targetPath = ctx.input.targetPath ?? '.';
       const ref = ctx.input.template ?? templateFromContext(ctx.templateInfo);
       const template = parseTemplateRef(ref, 'template');
       const { values, omitted } = valuesWithoutSecrets(
         ctx.input.values,
-        ctx.input.omitValues,
+        ctx.input.omitValues ?? [],
         Object.values(ctx.secrets ?? {}),
       );
       const record = await writeScaffoldRecord({
         workspacePath: ctx.workspacePath,
-        targetPath: ctx.input.targetPath,
+        targetPath,
         record: {
           template,
           values,
           ...(ctx.input.requirements && {
-            requirements: ctx.input.requirements,
+            requirements: parseOrThrow(
+              planRequirementsSchema,
+              ctx.input.requirements,
+              'requirements',
+            ),
             cost: {
-              availabilityZones: ctx.input.availabilityZones,
-              gbPerMonth: ctx.input.trafficGbPerMonth,
+              availabilityZones: ctx.input.availabilityZones ?? 2,
+              gbPerMonth: ctx.input.trafficGbPerMonth ?? 0,
             },
           }),
         },
       });
       const recordPath =
-        ctx.input.targetPath === '.' ? RECORD_PATH : `${ctx.input.targetPath}/${RECORD_PATH}`;
+        targetPath === '.' ? RECORD_PATH : `${targetPath}/${RECORD_PATH}`;
       ctx.logger.info(
         `Recorded ${record.files.length} generated files of ${ref} in ${recordPath}${
           omitted.length ? ` (left out: ${omitted.join(', ')})` : ''

@@ -47,12 +47,14 @@ export function createUpgradeAction(options: {
       },
     },
     async handler(ctx) {
+      // A dry run hands inputs over without applying the schema's defaults.
+      const targetPath = ctx.input.targetPath ?? '.';
       let folder: string;
       try {
-        folder = resolveSafeChildPath(ctx.workspacePath, ctx.input.targetPath);
+        folder = resolveSafeChildPath(ctx.workspacePath, targetPath);
       } catch {
         throw new InputError(
-          `targetPath: "${ctx.input.targetPath}" is outside the workspace; use the folder fetch:plain wrote to, such as .`,
+          `targetPath: "${targetPath}" is outside the workspace; use the folder fetch:plain wrote to, such as .`,
         );
       }
       const renderer = options.createRenderer(await ctx.getInitiatorCredentials());
@@ -60,7 +62,7 @@ export function createUpgradeAction(options: {
         folder,
         renderer,
         targetVersion: ctx.input.targetVersion || undefined,
-        values: ctx.input.values,
+        values: ctx.input.values ?? {},
       });
       const { summary } = result;
       ctx.logger.info(
