@@ -21,8 +21,8 @@ describe('scaffold record', () => {
   });
 
   it.each([
-    ['a bad hash', { files: [{ path: 'main.tf', sha256: 'abc' }] }, /files\.0\.sha256.*64 hex digits/],
-    ['a path leaving the repository', { files: [{ path: '../etc/passwd', sha256: sha256('') }] }, /files\.0\.path/],
+    ['a bad hash', { files: [{ path: 'main.tf', sha256: 'abc' }] }, /files\[0\]\.sha256: must be the 64 hex digits/],
+    ['a path leaving the repository', { files: [{ path: '../etc/passwd', sha256: sha256('') }] }, /files\[0\]\.path: must be a relative path/],
     ['a bad version', { template: { name: 'x', version: 'latest' } }, /template\.version.*1\.2\.0/],
     ['an unknown field', { extra: true }, /extra/],
   ])('refuses %s, naming the field', (_, change, message) => {

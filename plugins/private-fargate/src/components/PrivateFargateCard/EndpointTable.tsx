@@ -18,11 +18,6 @@ function ServiceCell({ endpoint }: { endpoint: EndpointStatus }) {
           {endpoint.serviceName}
         </Typography>
       )}
-      {endpoint.endpointId && endpoint.endpointId !== name && (
-        <Typography variant="caption" color="textSecondary" component="div">
-          {endpoint.endpointId}
-        </Typography>
-      )}
       {endpoint.declared && !endpoint.present && (
         <Chip size="small" color="secondary" label="Declared, missing in VPC" />
       )}
