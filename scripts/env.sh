@@ -23,6 +23,13 @@ pf_use_supported_node() {
     mkdir -p "$PF_ROOT/.node"
     (cd "$PF_ROOT/.node" && npm install --no-save --no-package-lock --prefix . "$PF_NODE_PKG" >&2)
   fi
+  # npm reads its global config from <node prefix>/etc/npmrc; keep the system's (it may hold the
+  # machine's `cafile`), or npm under the project's Node fails TLS behind an intercepting proxy.
+  if [ -z "${npm_config_globalconfig:-}" ]; then
+    local globalconfig
+    globalconfig="$(npm config get globalconfig 2>/dev/null || true)"
+    [ -n "$globalconfig" ] && [ -f "$globalconfig" ] && export npm_config_globalconfig="$globalconfig"
+  fi
   export PATH="$PF_LOCAL_NODE/bin:$PATH"
   # Native addons (better-sqlite3) must build against the headers of the Node that loads them.
   export npm_config_nodedir="$PF_LOCAL_NODE"

@@ -13,7 +13,7 @@ export type {
   TerraformComponent,
   TerraformRequestInput,
 } from './terraform/request';
-export { createRecordAction, createUpgradeAction } from './actions';
+export { createRecordAction } from './actions';
 export {
   upgradeRepository,
   formatUpgradeSummary,

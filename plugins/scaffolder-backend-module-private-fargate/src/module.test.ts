@@ -37,6 +37,7 @@ describe('privateFargateScaffolderModule', () => {
     );
     expect(ours.map((a: { id: string }) => a.id)).toEqual([
       'private-fargate:plan',
+      'private-fargate:record',
       'private-fargate:terraform',
     ]);
     for (const action of ours) {

@@ -131,7 +131,7 @@ describe('upgrade', () => {
     expect(beside).toContain('cidr_blocks       = ["10.0.0.0/16"]');
     expect(beside).not.toContain('0.0.0.0/0');
     // Untouched generated files follow version 2: a new endpoint, a new variable, the new stamp.
-    expect(read(repo, 'infra/modules/endpoints/main.tf')).toContain('com.amazonaws.${var.region}.xray');
+    expect(read(repo, 'infra/modules/endpoints/main.tf')).toContain('"com.amazonaws.ap-northeast-1.xray"');
     expect(read(repo, 'variables.tf')).toContain('default     = 30');
     expect(read(repo, 'catalog-info.yaml')).toContain('upgrade-demo@2.0.0');
     expect(fs.existsSync(path.join(repo, 'docs/v1-notes.md'))).toBe(false);

@@ -1,4 +1,3 @@
 export { createPlanAction } from './plan';
 export { createTerraformAction } from './terraform';
 export { createRecordAction } from './record';
-export { createUpgradeAction } from './upgrade';
