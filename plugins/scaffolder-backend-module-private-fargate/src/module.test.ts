@@ -44,7 +44,7 @@ describe('privateFargateScaffolderModule', () => {
       expect(action.examples.length).toBeGreaterThan(0);
       expect(action.schema.input.properties).toBeDefined();
     }
-    const terraform = ours[1];
+    const terraform = ours.find((a: { id: string }) => a.id === 'private-fargate:terraform');
     expect(
       terraform.schema.input.properties.serviceName.description,
     ).toBeTruthy();

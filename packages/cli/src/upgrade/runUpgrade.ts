@@ -5,10 +5,18 @@ import { UsageError } from '../UsageError';
 import { createTemplateFolderRenderer } from './templateFolderRenderer';
 
 /** Exit codes of `upgrade`: the issue fixes them, scripts rely on them. */
-export const UPGRADE_EXIT = { ok: 0, failed: 1, invalid: 2, conflicts: 3 } as const;
+export const UPGRADE_EXIT = {
+  ok: 0,
+  failed: 1,
+  invalid: 2,
+  conflicts: 3,
+} as const;
 
 /** Where `upgrade` prints; tests pass their own. */
-export type UpgradeIo = { stdout(text: string): void; stderr(text: string): void };
+export type UpgradeIo = {
+  stdout(text: string): void;
+  stderr(text: string): void;
+};
 
 /** Everything `upgrade` needs, already parsed from the command line. */
 export type UpgradeOptions = {
@@ -21,7 +29,10 @@ export type UpgradeOptions = {
 };
 
 /** Runs the upgrade engine with templates from disk and prints the change list. */
-export async function runUpgrade(options: UpgradeOptions, io: UpgradeIo): Promise<number> {
+export async function runUpgrade(
+  options: UpgradeOptions,
+  io: UpgradeIo,
+): Promise<number> {
   let result;
   try {
     result = await upgradeRepository({
@@ -45,9 +56,15 @@ export async function runUpgrade(options: UpgradeOptions, io: UpgradeIo): Promis
   if (options.dryRun) {
     io.stdout(
       result.changedPaths.length > 0
-        ? `\nDry run: would write or delete ${result.changedPaths.length} file(s):\n${result.changedPaths.map(p => `  ${p}`).join('\n')}\nNothing was written.\n`
+        ? `\nDry run: would write or delete ${
+            result.changedPaths.length
+          } file(s):\n${result.changedPaths
+            .map(p => `  ${p}`)
+            .join('\n')}\nNothing was written.\n`
         : '\nDry run: nothing to change.\n',
     );
   }
-  return result.summary.conflicts.length > 0 ? UPGRADE_EXIT.conflicts : UPGRADE_EXIT.ok;
+  return result.summary.conflicts.length > 0
+    ? UPGRADE_EXIT.conflicts
+    : UPGRADE_EXIT.ok;
 }

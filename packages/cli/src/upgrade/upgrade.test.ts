@@ -19,7 +19,9 @@ jest.setTimeout(180_000);
 // The test templates live next to the engine they exercise.
 const fixtures = path.join(
   path.dirname(
-    require.resolve('@private-fargate/plugin-scaffolder-backend-module-private-fargate/package.json'),
+    require.resolve(
+      '@private-fargate/plugin-scaffolder-backend-module-private-fargate/package.json',
+    ),
   ),
   'src/upgrade/__fixtures__',
 );
@@ -91,8 +93,10 @@ async function upgrade(folder: string, options: Partial<UpgradeOptions> = {}) {
   return { code, ...out };
 }
 
-const read = (dir: string, file: string) => fs.readFileSync(path.join(dir, file), 'utf8');
-const recordOf = (dir: string) => JSON.parse(read(dir, '.private-fargate/scaffold.json'));
+const read = (dir: string, file: string) =>
+  fs.readFileSync(path.join(dir, file), 'utf8');
+const recordOf = (dir: string) =>
+  JSON.parse(read(dir, '.private-fargate/scaffold.json'));
 
 describe('upgrade', () => {
   it('records what version 1 generated', async () => {
@@ -102,22 +106,37 @@ describe('upgrade', () => {
     expect(record.values).toEqual({ ...values, region: 'ap-northeast-1' });
     const paths = record.files.map((f: { path: string }) => f.path);
     expect(paths).toEqual(
-      expect.arrayContaining(['catalog-info.yaml', 'security.tf', 'docs/v1-notes.md', 'infra/main.tf']),
+      expect.arrayContaining([
+        'catalog-info.yaml',
+        'security.tf',
+        'docs/v1-notes.md',
+        'infra/main.tf',
+      ]),
     );
     for (const file of record.files) {
-      expect(createHash('sha256').update(fs.readFileSync(path.join(repo, file.path))).digest('hex')).toBe(
-        file.sha256,
-      );
+      expect(
+        createHash('sha256')
+          .update(fs.readFileSync(path.join(repo, file.path)))
+          .digest('hex'),
+      ).toBe(file.sha256);
     }
-    expect(read(repo, 'catalog-info.yaml')).toContain('private-fargate/template: upgrade-demo@1.0.0');
+    expect(read(repo, 'catalog-info.yaml')).toContain(
+      'private-fargate/template: upgrade-demo@1.0.0',
+    );
   });
 
   it('updates untouched files, keeps edits with the new version beside them, and leaves application files alone', async () => {
     const repo = await renderV1();
-    const edited = `# The team allows the office VPN too.\n${read(repo, 'security.tf')}`;
+    const edited = `# The team allows the office VPN too.\n${read(
+      repo,
+      'security.tf',
+    )}`;
     fs.writeFileSync(path.join(repo, 'security.tf'), edited);
     fs.mkdirSync(path.join(repo, 'src'));
-    fs.writeFileSync(path.join(repo, 'src/app.ts'), 'export const port = 8080;\n');
+    fs.writeFileSync(
+      path.join(repo, 'src/app.ts'),
+      'export const port = 8080;\n',
+    );
     const endpointsBefore = read(repo, 'infra/modules/endpoints/main.tf');
     expect(endpointsBefore).not.toContain('xray');
 
@@ -131,7 +150,9 @@ describe('upgrade', () => {
     expect(beside).toContain('cidr_blocks       = ["10.0.0.0/16"]');
     expect(beside).not.toContain('0.0.0.0/0');
     // Untouched generated files follow version 2: a new endpoint, a new variable, the new stamp.
-    expect(read(repo, 'infra/modules/endpoints/main.tf')).toContain('"com.amazonaws.ap-northeast-1.xray"');
+    expect(read(repo, 'infra/modules/endpoints/main.tf')).toContain(
+      '"com.amazonaws.ap-northeast-1.xray"',
+    );
     expect(read(repo, 'variables.tf')).toContain('default     = 30');
     expect(read(repo, 'catalog-info.yaml')).toContain('upgrade-demo@2.0.0');
     expect(fs.existsSync(path.join(repo, 'docs/v1-notes.md'))).toBe(false);
@@ -140,16 +161,25 @@ describe('upgrade', () => {
 
     const record = recordOf(repo);
     expect(record.template.version).toBe('2.0.0');
-    expect(record.values).toMatchObject({ tracing: true, logRetentionDays: 30 });
+    expect(record.values).toMatchObject({
+      tracing: true,
+      logRetentionDays: 30,
+    });
     const paths = record.files.map((f: { path: string }) => f.path);
     expect(paths).toContain('variables.tf');
     expect(paths).not.toContain('docs/v1-notes.md');
     expect(paths).not.toContain('src/app.ts');
 
     expect(first.stdout).toContain('template 1.0.0 → 2.0.0');
-    expect(first.stdout).toMatch(/### Conflicts \(1\)[\s\S]*`security.tf`.*security.tf.private-fargate-new/);
-    expect(first.stdout).toMatch(/added `com.amazonaws.ap-northeast-1.xray`: X-Ray traces/);
-    expect(first.stdout).toMatch(/### Monthly cost \(endpoints, USD\)\n\$\d+\.\d\d → \$\d+\.\d\d \(\+\$\d+\.\d\d\)/);
+    expect(first.stdout).toMatch(
+      /### Conflicts \(1\)[\s\S]*`security.tf`.*security.tf.private-fargate-new/,
+    );
+    expect(first.stdout).toMatch(
+      /added `com.amazonaws.ap-northeast-1.xray`: X-Ray traces/,
+    );
+    expect(first.stdout).toMatch(
+      /### Monthly cost \(endpoints, USD\)\n\$\d+\.\d\d → \$\d+\.\d\d \(\+\$\d+\.\d\d\)/,
+    );
     expect(first.stdout).toMatch(/### Deleted[\s\S]*`docs\/v1-notes.md`/);
 
     const after = snapshot(repo);
@@ -164,12 +194,18 @@ describe('upgrade', () => {
     const before = snapshot(repo);
     const result = await upgrade(repo, { dryRun: true });
     expect(result.code).toBe(UPGRADE_EXIT.ok);
-    expect(result.stdout).toMatch(/Dry run: would write or delete \d+ file\(s\):[\s\S]*  variables.tf/);
+    expect(result.stdout).toMatch(
+      /Dry run: would write or delete \d+ file\(s\):[\s\S]* {2}variables\.tf/,
+    );
     expect(snapshot(repo)).toEqual(before);
   });
 
   describe('bad input gives a clear error and writes nothing', () => {
-    async function expectRefused(repo: string, message: RegExp, options: Partial<UpgradeOptions> = {}) {
+    async function expectRefused(
+      repo: string,
+      message: RegExp,
+      options: Partial<UpgradeOptions> = {},
+    ) {
       const before = snapshot(repo);
       const result = await upgrade(repo, options);
       expect(result.code).toBe(UPGRADE_EXIT.invalid);
@@ -189,7 +225,10 @@ describe('upgrade', () => {
       const repo = await renderV1();
       const record = recordOf(repo);
       record.files[0].sha256 = 'not-a-hash';
-      fs.writeFileSync(path.join(repo, '.private-fargate/scaffold.json'), JSON.stringify(record));
+      fs.writeFileSync(
+        path.join(repo, '.private-fargate/scaffold.json'),
+        JSON.stringify(record),
+      );
       await expectRefused(repo, /files\.0\.sha256|files\[0\]\.sha256/);
     });
 
@@ -197,7 +236,10 @@ describe('upgrade', () => {
       const repo = await renderV1();
       const record = recordOf(repo);
       record.template.name = 'no-such-template';
-      fs.writeFileSync(path.join(repo, '.private-fargate/scaffold.json'), JSON.stringify(record));
+      fs.writeFileSync(
+        path.join(repo, '.private-fargate/scaffold.json'),
+        JSON.stringify(record),
+      );
       await expectRefused(repo, /no template "no-such-template"/, {
         resolveDir: name => resolveTemplateDir(name, tmp),
       });
@@ -205,14 +247,20 @@ describe('upgrade', () => {
 
     it('a target version older than the recorded one', async () => {
       const repo = await renderV1();
-      await expectRefused(repo, /target version 0\.9\.0 is older than the recorded upgrade-demo@1\.0\.0/, {
-        targetVersion: '0.9.0',
-      });
+      await expectRefused(
+        repo,
+        /target version 0\.9\.0 is older than the recorded upgrade-demo@1\.0\.0/,
+        {
+          targetVersion: '0.9.0',
+        },
+      );
     });
 
     it('a target version the template folder does not hold', async () => {
       const repo = await renderV1();
-      await expectRefused(repo, /--to 3\.0\.0: .* holds upgrade-demo@2\.0\.0/, { targetVersion: '3.0.0' });
+      await expectRefused(repo, /--to 3\.0\.0: .* holds upgrade-demo@2\.0\.0/, {
+        targetVersion: '3.0.0',
+      });
     });
   });
 
@@ -228,11 +276,17 @@ describe('upgrade', () => {
   }
 
   it('runs as `npx private-fargate upgrade` and exits 2 on bad input', async () => {
-    const write = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const write = jest
+      .spyOn(process.stderr, 'write')
+      .mockImplementation(() => true);
     try {
       expect(await runCommand([])).toBe(2);
-      expect(await runCommand([path.join(tmp, 'missing'), '--dry-run'])).toBe(2);
-      expect(String(write.mock.calls.map(c => c[0]).join(''))).toContain('has no .private-fargate/scaffold.json');
+      expect(await runCommand([path.join(tmp, 'missing'), '--dry-run'])).toBe(
+        2,
+      );
+      expect(String(write.mock.calls.map(c => c[0]).join(''))).toContain(
+        'has no .private-fargate/scaffold.json',
+      );
     } finally {
       write.mockRestore();
     }

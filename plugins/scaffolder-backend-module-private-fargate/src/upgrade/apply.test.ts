@@ -5,7 +5,9 @@ import { applyFileChanges } from './apply';
 
 describe('applyFileChanges', () => {
   const dir = createMockDirectory();
-  beforeEach(() => dir.setContent({ 'a.txt': 'a', 'b/c.txt': 'c', 'keep.txt': 'keep' }));
+  beforeEach(() =>
+    dir.setContent({ 'a.txt': 'a', 'b/c.txt': 'c', 'keep.txt': 'keep' }),
+  );
 
   it('writes, creates folders and deletes', async () => {
     await applyFileChanges(dir.path, [
@@ -13,7 +15,12 @@ describe('applyFileChanges', () => {
       { path: 'new/d.txt', content: Buffer.from('d') },
       { path: 'b/c.txt' },
     ]);
-    expect(dir.content()).toEqual({ 'a.txt': 'a2', b: {}, new: { 'd.txt': 'd' }, 'keep.txt': 'keep' });
+    expect(dir.content()).toEqual({
+      'a.txt': 'a2',
+      b: {},
+      new: { 'd.txt': 'd' },
+      'keep.txt': 'keep',
+    });
   });
 
   it('puts everything back when a change fails half-way', async () => {
@@ -25,14 +32,22 @@ describe('applyFileChanges', () => {
         { path: 'keep.txt/inside.txt', content: Buffer.from('x') },
       ]),
     ).rejects.toThrow();
-    expect(dir.content()).toEqual({ 'a.txt': 'a', b: { 'c.txt': 'c' }, 'keep.txt': 'keep' });
+    expect(dir.content()).toEqual({
+      'a.txt': 'a',
+      b: { 'c.txt': 'c' },
+      'keep.txt': 'keep',
+    });
   });
 
   it('refuses a path that leaves the folder through a symbolic link', async () => {
     fs.symlinkSync(path.dirname(dir.path), path.join(dir.path, 'out'));
     await expect(
-      applyFileChanges(dir.path, [{ path: 'out/escaped.txt', content: Buffer.from('x') }]),
+      applyFileChanges(dir.path, [
+        { path: 'out/escaped.txt', content: Buffer.from('x') },
+      ]),
     ).rejects.toThrow(/outside/);
-    expect(fs.existsSync(path.join(path.dirname(dir.path), 'escaped.txt'))).toBe(false);
+    expect(
+      fs.existsSync(path.join(path.dirname(dir.path), 'escaped.txt')),
+    ).toBe(false);
   });
 });

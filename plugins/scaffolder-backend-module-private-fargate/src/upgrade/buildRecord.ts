@@ -63,7 +63,10 @@ export async function writeScaffoldRecord(options: {
   const record: ScaffoldRecord = {
     schemaVersion: 1,
     ...options.record,
-    files: files.map(file => ({ path: file.path, sha256: sha256(file.content) })),
+    files: files.map(file => ({
+      path: file.path,
+      sha256: sha256(file.content),
+    })),
   };
   const target = path.join(root, RECORD_PATH);
   await fs.mkdir(path.dirname(target), { recursive: true });

@@ -17,21 +17,40 @@ function decide(options: {
       path,
       content: text(content),
     })),
-    current: new Map(Object.entries(options.current).map(([p, c]) => [p, text(c)])),
+    current: new Map(
+      Object.entries(options.current).map(([p, c]) => [p, text(c)]),
+    ),
   });
 }
 
 const kinds = (result: ReturnType<typeof decide>) =>
   Object.fromEntries(
-    result.decisions.map(d => [d.path, 'reason' in d ? `${d.kind}:${d.reason}` : d.kind]),
+    result.decisions.map(d => [
+      d.path,
+      'reason' in d ? `${d.kind}:${d.reason}` : d.kind,
+    ]),
   );
 
 describe('decideUpgrade', () => {
   it('updates unedited files, never overwrites edits, and adds and deletes by the rules', () => {
     const result = decide({
-      manifest: { a: 'a1', b: 'b1', c: 'c1', gone: 'g1', goneEdited: 'e1', same: 's1' },
+      manifest: {
+        a: 'a1',
+        b: 'b1',
+        c: 'c1',
+        gone: 'g1',
+        goneEdited: 'e1',
+        same: 's1',
+      },
       rendered: { a: 'a2', b: 'b2', c: 'c1', same: 's1', added: 'n1' },
-      current: { a: 'a1', b: 'b-team', c: 'c-team', gone: 'g1', goneEdited: 'e-team', same: 's1' },
+      current: {
+        a: 'a1',
+        b: 'b-team',
+        c: 'c-team',
+        gone: 'g1',
+        goneEdited: 'e-team',
+        same: 's1',
+      },
     });
     expect(kinds(result)).toEqual({
       a: 'update',
@@ -45,14 +64,27 @@ describe('decideUpgrade', () => {
     const conflict = result.decisions.find(d => d.path === 'b');
     expect(conflict).toMatchObject({ newVersionPath: 'b.private-fargate-new' });
     // The manifest follows the new render; dropped files leave it.
-    expect(result.manifest.map(f => f.path).sort()).toEqual(['a', 'added', 'b', 'c', 'same']);
-    expect(result.manifest.find(f => f.path === 'b')!.sha256).toBe(sha256('b2'));
+    expect(result.manifest.map(f => f.path).sort()).toEqual([
+      'a',
+      'added',
+      'b',
+      'c',
+      'same',
+    ]);
+    expect(result.manifest.find(f => f.path === 'b')!.sha256).toBe(
+      sha256('b2'),
+    );
   });
 
   it('treats a file the team deleted or already has as theirs', () => {
     const result = decide({
       manifest: { deleted: 'd1', deletedStable: 'x1' },
-      rendered: { deleted: 'd2', deletedStable: 'x1', clash: 'new', adopt: 'same' },
+      rendered: {
+        deleted: 'd2',
+        deletedStable: 'x1',
+        clash: 'new',
+        adopt: 'same',
+      },
       current: { clash: 'team', adopt: 'same' },
     });
     expect(kinds(result)).toEqual({
@@ -65,7 +97,11 @@ describe('decideUpgrade', () => {
 
   it('changes nothing when the render equals the record', () => {
     const files = { a: 'a1', b: 'b1' };
-    const result = decide({ manifest: files, rendered: files, current: { a: 'a1', b: 'edited' } });
+    const result = decide({
+      manifest: files,
+      rendered: files,
+      current: { a: 'a1', b: 'edited' },
+    });
     expect(result.decisions.every(d => d.kind === 'keep')).toBe(true);
   });
 });

@@ -27,7 +27,10 @@ export type FileDecision =
   | {
       path: string;
       kind: 'keep';
-      reason: 'up-to-date' | 'edited-template-unchanged' | 'deleted-template-unchanged';
+      reason:
+        | 'up-to-date'
+        | 'edited-template-unchanged'
+        | 'deleted-template-unchanged';
     };
 
 /** The decisions for every generated path, and the manifest to record afterwards. */
@@ -67,7 +70,11 @@ export function decideUpgrade(options: {
       if (currentHash === baseHash) {
         decisions.push({ path, kind: 'delete' });
       } else {
-        decisions.push({ path, kind: 'conflict', reason: 'removed-but-edited' });
+        decisions.push({
+          path,
+          kind: 'conflict',
+          reason: 'removed-but-edited',
+        });
       }
       continue;
     }
@@ -92,7 +99,10 @@ export function decideUpgrade(options: {
       decisions.push({
         path,
         kind: 'keep',
-        reason: current === undefined ? 'deleted-template-unchanged' : 'edited-template-unchanged',
+        reason:
+          current === undefined
+            ? 'deleted-template-unchanged'
+            : 'edited-template-unchanged',
       });
     } else if (currentHash === baseHash) {
       decisions.push({ path, kind: 'update', content: next });

@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { comparePaths } from './comparePaths';
 import { RECORD_PATH } from './record';
 
 /** A file of a generated tree, with its path relative to the tree's root. */
@@ -28,5 +29,5 @@ export async function listTreeFiles(root: string): Promise<TreeFile[]> {
     }
   }
   await walk('');
-  return result.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return result.sort((a, b) => comparePaths(a.path, b.path));
 }

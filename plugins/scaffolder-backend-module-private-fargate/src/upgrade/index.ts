@@ -1,6 +1,10 @@
 export { upgradeRepository } from './upgradeRepository';
 export type { UpgradeResult } from './upgradeRepository';
-export type { RenderRequest, RenderedTemplate, TemplateRenderer } from './renderer';
+export type {
+  RenderRequest,
+  RenderedTemplate,
+  TemplateRenderer,
+} from './renderer';
 export type { UpgradeSummary, EndpointChange } from './summary';
 export { formatUpgradeSummary } from './summary';
 export type { FileDecision, ConflictReason } from './decide';

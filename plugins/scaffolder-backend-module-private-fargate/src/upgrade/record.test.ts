@@ -12,29 +12,56 @@ const valid = {
 describe('scaffold record', () => {
   it('round-trips and writes files in a stable order', () => {
     const record = parseScaffoldRecord(
-      JSON.stringify({ ...valid, files: [{ path: 'z', sha256: sha256('z') }, ...valid.files] }),
+      JSON.stringify({
+        ...valid,
+        files: [{ path: 'z', sha256: sha256('z') }, ...valid.files],
+      }),
       'scaffold.json',
     );
     const text = serializeScaffoldRecord(record);
-    expect(JSON.parse(text).files.map((f: any) => f.path)).toEqual(['infra/main.tf', 'z']);
+    expect(JSON.parse(text).files.map((f: any) => f.path)).toEqual([
+      'infra/main.tf',
+      'z',
+    ]);
     expect(serializeScaffoldRecord(parseScaffoldRecord(text, 'x'))).toBe(text);
   });
 
   it.each([
-    ['a bad hash', { files: [{ path: 'main.tf', sha256: 'abc' }] }, /files\[0\]\.sha256: must be the 64 hex digits/],
-    ['a path leaving the repository', { files: [{ path: '../etc/passwd', sha256: sha256('') }] }, /files\[0\]\.path: must be a relative path/],
-    ['a bad version', { template: { name: 'x', version: 'latest' } }, /template\.version.*1\.2\.0/],
+    [
+      'a bad hash',
+      { files: [{ path: 'main.tf', sha256: 'abc' }] },
+      /files\[0\]\.sha256: must be the 64 hex digits/,
+    ],
+    [
+      'a path leaving the repository',
+      { files: [{ path: '../etc/passwd', sha256: sha256('') }] },
+      /files\[0\]\.path: must be a relative path/,
+    ],
+    [
+      'a bad version',
+      { template: { name: 'x', version: 'latest' } },
+      /template\.version.*1\.2\.0/,
+    ],
     ['an unknown field', { extra: true }, /extra/],
   ])('refuses %s, naming the field', (_, change, message) => {
-    const parse = () => parseScaffoldRecord(JSON.stringify({ ...valid, ...change }), 'scaffold.json');
+    const parse = () =>
+      parseScaffoldRecord(
+        JSON.stringify({ ...valid, ...change }),
+        'scaffold.json',
+      );
     expect(parse).toThrow(InputError);
     expect(parse).toThrow(message);
   });
 
   it('refuses text that is not JSON and a path listed twice', () => {
-    expect(() => parseScaffoldRecord('{', 'scaffold.json')).toThrow(/not valid JSON/);
+    expect(() => parseScaffoldRecord('{', 'scaffold.json')).toThrow(
+      /not valid JSON/,
+    );
     expect(() =>
-      parseScaffoldRecord(JSON.stringify({ ...valid, files: [...valid.files, ...valid.files] }), 's'),
+      parseScaffoldRecord(
+        JSON.stringify({ ...valid, files: [...valid.files, ...valid.files] }),
+        's',
+      ),
     ).toThrow(/lists infra\/main.tf twice/);
   });
 });
@@ -47,8 +74,13 @@ describe('template versions', () => {
   });
 
   it('parses <name>@<version> and names the field otherwise', () => {
-    expect(parseTemplateRef('ssm-bastion@1.0.0', 'template')).toEqual({ name: 'ssm-bastion', version: '1.0.0' });
-    expect(() => parseTemplateRef('ssm-bastion', 'template')).toThrow(/template: "ssm-bastion" must be/);
+    expect(parseTemplateRef('ssm-bastion@1.0.0', 'template')).toEqual({
+      name: 'ssm-bastion',
+      version: '1.0.0',
+    });
+    expect(() => parseTemplateRef('ssm-bastion', 'template')).toThrow(
+      /template: "ssm-bastion" must be/,
+    );
     expect(() => parseTemplateRef('@1.0.0', 'template')).toThrow(InputError);
   });
 });

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod/v3';
 import { templateNameSchema, templateVersionSchema } from './version';
+import { comparePaths } from './comparePaths';
 
 /** Where the record lives, relative to the folder the template generated. */
 export const RECORD_PATH = '.private-fargate/scaffold.json';
@@ -25,7 +26,10 @@ const manifestPathSchema = z
       !p.startsWith('/') &&
       !p.includes('\\') &&
       !p.split('/').some(part => part === '' || part === '.' || part === '..'),
-    { message: 'must be a relative path inside the repository, such as infra/main.tf' },
+    {
+      message:
+        'must be a relative path inside the repository, such as infra/main.tf',
+    },
   );
 
 /** The record of a generated repository: template, inputs and what was generated. */
@@ -49,11 +53,10 @@ export const scaffoldRecordSchema = z
     files: z.array(
       z.object({
         path: manifestPathSchema,
-        sha256: z
-          .string()
-          .regex(/^[0-9a-f]{64}$/, {
-            message: 'must be the 64 hex digits of the file\'s sha256; regenerate the record rather than editing it',
-          }),
+        sha256: z.string().regex(/^[0-9a-f]{64}$/, {
+          message:
+            "must be the 64 hex digits of the file's sha256; regenerate the record rather than editing it",
+        }),
       }),
     ),
   })
@@ -63,19 +66,26 @@ export const scaffoldRecordSchema = z
 export type ScaffoldRecord = z.infer<typeof scaffoldRecordSchema>;
 
 /** Parses record text; InputError naming `source` and the bad field otherwise. */
-export function parseScaffoldRecord(text: string, source: string): ScaffoldRecord {
+export function parseScaffoldRecord(
+  text: string,
+  source: string,
+): ScaffoldRecord {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
     throw new InputError(
-      `${source} is not valid JSON (${(error as Error).message}); restore it from version control`,
+      `${source} is not valid JSON (${
+        (error as Error).message
+      }); restore it from version control`,
     );
   }
   const parsed = scaffoldRecordSchema.safeParse(json);
   if (!parsed.success) {
     throw new InputError(
-      `${source} is not a valid Private Fargate record:\n${formatZodError(parsed.error)}`,
+      `${source} is not a valid Private Fargate record:\n${formatZodError(
+        parsed.error,
+      )}`,
     );
   }
   const seen = new Set<string>();
@@ -106,7 +116,7 @@ export function readScaffoldRecord(folder: string): ScaffoldRecord {
 export function serializeScaffoldRecord(record: ScaffoldRecord): string {
   const sorted: ScaffoldRecord = {
     ...record,
-    files: [...record.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    files: [...record.files].sort((a, b) => comparePaths(a.path, b.path)),
   };
   return `${JSON.stringify(sorted, null, 2)}\n`;
 }

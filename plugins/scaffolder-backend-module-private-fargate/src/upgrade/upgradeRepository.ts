@@ -12,7 +12,11 @@ import {
   serializeScaffoldRecord,
 } from './record';
 import { TemplateRenderer } from './renderer';
-import { formatUpgradeSummary, summarizeUpgrade, UpgradeSummary } from './summary';
+import {
+  formatUpgradeSummary,
+  summarizeUpgrade,
+  UpgradeSummary,
+} from './summary';
 import { compareTemplateVersions, templateVersionSchema } from './version';
 
 /** What an upgrade decided and (unless a dry run) did. */
@@ -26,7 +30,10 @@ export type UpgradeResult = {
   record: ScaffoldRecord;
 };
 
-async function readIfFile(root: string, relative: string): Promise<Buffer | undefined> {
+async function readIfFile(
+  root: string,
+  relative: string,
+): Promise<Buffer | undefined> {
   try {
     return await fs.readFile(resolveSafeChildPath(root, relative));
   } catch {
@@ -51,7 +58,10 @@ function splitRender(
   }
   const prefix = records[0].path.slice(0, -RECORD_PATH.length);
   return {
-    record: parseScaffoldRecord(records[0].content.toString('utf8'), `the record template ${label} writes`),
+    record: parseScaffoldRecord(
+      records[0].content.toString('utf8'),
+      `the record template ${label} writes`,
+    ),
     generated: files
       .filter(f => f.path.startsWith(prefix) && f !== records[0])
       .map(f => ({ path: f.path.slice(prefix.length), content: f.content })),
@@ -82,7 +92,10 @@ export async function upgradeRepository(options: {
         `target version "${options.targetVersion}" ${parsed.error.issues[0].message}`,
       );
     }
-    if (compareTemplateVersions(options.targetVersion, before.template.version) < 0) {
+    if (
+      compareTemplateVersions(options.targetVersion, before.template.version) <
+      0
+    ) {
       throw new InputError(
         `target version ${options.targetVersion} is older than the recorded ${recorded}; upgrades only move forward (give ${before.template.version} or newer)`,
       );
@@ -100,14 +113,20 @@ export async function upgradeRepository(options: {
       `template ${before.template.name} is at ${rendered.version}, older than the recorded ${recorded}; point to the newer template`,
     );
   }
-  const { generated, record: renderedRecord } = splitRender(rendered.files, label);
+  const { generated, record: renderedRecord } = splitRender(
+    rendered.files,
+    label,
+  );
   if (renderedRecord.template.name !== before.template.name) {
     throw new InputError(
       `template ${label} records itself as ${renderedRecord.template.name}; fix its private-fargate:record step`,
     );
   }
 
-  const paths = new Set([...before.files.map(f => f.path), ...generated.map(f => f.path)]);
+  const paths = new Set([
+    ...before.files.map(f => f.path),
+    ...generated.map(f => f.path),
+  ]);
   const current = new Map<string, Buffer>();
   for (const path of paths) {
     const content = await readIfFile(folder, path);
@@ -125,10 +144,17 @@ export async function upgradeRepository(options: {
       changes.push({ path: decision.path, content: decision.content });
     } else if (decision.kind === 'delete') {
       changes.push({ path: decision.path });
-    } else if (decision.kind === 'conflict' && decision.newVersionPath && decision.content) {
+    } else if (
+      decision.kind === 'conflict' &&
+      decision.newVersionPath &&
+      decision.content
+    ) {
       const existing = await readIfFile(folder, decision.newVersionPath);
       if (!existing?.equals(decision.content)) {
-        changes.push({ path: decision.newVersionPath, content: decision.content });
+        changes.push({
+          path: decision.newVersionPath,
+          content: decision.content,
+        });
       }
     }
   }

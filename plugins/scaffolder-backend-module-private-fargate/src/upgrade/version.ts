@@ -12,11 +12,9 @@ export const templateVersionSchema = z
   });
 
 /** A template name as the catalog spells it. */
-export const templateNameSchema = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]*$/, {
-    message: 'must be a template name like private-fargate-service',
-  });
+export const templateNameSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, {
+  message: 'must be a template name like private-fargate-service',
+});
 
 /** Negative when `a` is older than `b`, zero when equal, positive when newer. */
 export function compareTemplateVersions(a: string, b: string): number {
