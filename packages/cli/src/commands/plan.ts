@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import {
   costEstimateInputSchema,
   CostEstimate,
@@ -20,6 +19,7 @@ import {
   SECRET_SOURCES,
 } from '@private-fargate/plugin-private-fargate-common';
 import type { Command } from '../runCli';
+import { parseFlags } from '../parseFlags';
 import { UsageError } from '../UsageError';
 
 const HELP = `Usage: npx private-fargate plan --region <code> [options]
@@ -123,21 +123,13 @@ const FLAG_OF_FIELD: Record<string, string> = {
   natGateways: '--nat-gateways',
 };
 
-type Flags = ReturnType<typeof parseFlags>['values'];
+type Flags = ReturnType<typeof parseCommandLine>['values'];
 
-function parseFlags(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      options: OPTIONS,
-      allowPositionals: false,
-      strict: true,
-    });
-  } catch (error) {
-    throw new UsageError(
-      `${(error as Error).message}\n\nRun with --help for the options.`,
-    );
-  }
+function parseCommandLine(args: string[]) {
+  return parseFlags(args, OPTIONS, {
+    hint: 'Run with --help for the options.',
+    positionals: false,
+  });
 }
 
 function list(values: string[] | undefined): string[] {
@@ -358,7 +350,7 @@ function readable(
 
 /** What `plan` prints for the given arguments; throws UsageError on bad flags. */
 export function runPlan(args: string[]): string {
-  const { values: flags } = parseFlags(args);
+  const { values: flags } = parseCommandLine(args);
   if (flags.help) {
     return HELP;
   }

@@ -1,5 +1,5 @@
-import { parseArgs } from 'node:util';
 import type { Command } from '../runCli';
+import { parseFlags } from '../parseFlags';
 import { UsageError } from '../UsageError';
 import {
   applySet,
@@ -28,22 +28,21 @@ Exit codes: 0 rendered, 1 the template failed, 2 invalid values or usage.
 `;
 
 function parse(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        values: { type: 'string' },
-        out: { type: 'string' },
-        set: { type: 'string', multiple: true },
-        catalog: { type: 'string', multiple: true },
-        force: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${HELP}`);
-  }
+  return parseFlags(
+    args,
+    {
+      values: { type: 'string' },
+      out: { type: 'string' },
+      set: { type: 'string', multiple: true },
+      catalog: { type: 'string', multiple: true },
+      force: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    {
+      hint: HELP,
+      positionals: true,
+    },
+  );
 }
 
 /** `private-fargate render`: run a template without a portal. */

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Command } from '../runCli';
+import { parseFlags } from '../parseFlags';
 import { UsageError } from '../UsageError';
 import {
   applySet,
@@ -37,22 +37,21 @@ anything else.
 `;
 
 function parse(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        to: { type: 'string' },
-        template: { type: 'string' },
-        set: { type: 'string', multiple: true },
-        catalog: { type: 'string', multiple: true },
-        'dry-run': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${HELP}`);
-  }
+  return parseFlags(
+    args,
+    {
+      to: { type: 'string' },
+      template: { type: 'string' },
+      set: { type: 'string', multiple: true },
+      catalog: { type: 'string', multiple: true },
+      'dry-run': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    {
+      hint: HELP,
+      positionals: true,
+    },
+  );
 }
 
 /** `private-fargate upgrade`: roll a template's new version into a generated repository. */
