@@ -18,6 +18,8 @@ export const PRIVATE_FARGATE_ANNOTATIONS = {
   consumerEndpointIds: 'private-fargate/consumer-endpoint-ids',
   /** The template that generated the repository: `<name>@<version>`. */
   template: 'private-fargate/template',
+  /** On a Template entity: its semantic version, e.g. `1.2.0`. */
+  templateVersion: 'private-fargate/template-version',
 } as const;
 
 /** @public */

@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import { estimateMonthlyCost } from './cost';
+import { estimateMonthlyCost, formatUsd } from './cost';
 
 function amounts(
   lines: { label: string; amount: number }[],
@@ -183,5 +183,12 @@ describe('estimateMonthlyCost', () => {
   ])('rejects %j naming the field', (input, message) => {
     expect(() => estimateMonthlyCost(input)).toThrow(InputError);
     expect(() => estimateMonthlyCost(input)).toThrow(message);
+  });
+});
+
+describe('formatUsd', () => {
+  it('writes dollars with cents and thousands separators', () => {
+    expect(formatUsd(10.22)).toBe('$10.22');
+    expect(formatUsd(1022)).toBe('$1,022.00');
   });
 });

@@ -40,7 +40,11 @@ export type {
 } from './s3Policy';
 export { PRICES, PRICED_REGIONS } from './prices';
 export type { PriceTier, RegionPrices, SourcedPrice } from './prices';
-export { estimateMonthlyCost, costEstimateInputSchema } from './cost';
+export {
+  estimateMonthlyCost,
+  costEstimateInputSchema,
+  formatUsd,
+} from './cost';
 export type {
   CostEstimate,
   CostEstimateInput,

@@ -71,9 +71,15 @@ function awsIdSchema(prefix: string, example: string) {
 }
 
 /** `vgw-` virtual private gateway ID. @public */
-export const virtualPrivateGatewayIdSchema = awsIdSchema('vgw', 'vgw-0a1b2c3d4e5f60718');
+export const virtualPrivateGatewayIdSchema = awsIdSchema(
+  'vgw',
+  'vgw-0a1b2c3d4e5f60718',
+);
 /** `tgw-` transit gateway ID. @public */
-export const transitGatewayIdSchema = awsIdSchema('tgw', 'tgw-0a1b2c3d4e5f60718');
+export const transitGatewayIdSchema = awsIdSchema(
+  'tgw',
+  'tgw-0a1b2c3d4e5f60718',
+);
 
 /** Availability Zone name (not an AZ ID), e.g. `ap-northeast-1a`, as Terraform's `availability_zone` takes. @public */
 export const availabilityZoneNameSchema = z

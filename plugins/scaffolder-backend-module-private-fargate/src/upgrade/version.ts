@@ -1,8 +1,10 @@
 import { InputError } from '@backstage/errors';
+import { PRIVATE_FARGATE_ANNOTATIONS } from '@private-fargate/plugin-private-fargate-common';
 import { z } from 'zod/v3';
 
 /** Template annotation that holds a template's version, e.g. `1.2.0`. */
-export const TEMPLATE_VERSION_ANNOTATION = 'private-fargate/template-version';
+export const TEMPLATE_VERSION_ANNOTATION =
+  PRIVATE_FARGATE_ANNOTATIONS.templateVersion;
 
 /** A template version: MAJOR.MINOR.PATCH, as templates record it in their metadata. */
 export const templateVersionSchema = z

@@ -7,16 +7,14 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import { describePlanReason } from '@private-fargate/plugin-private-fargate-common';
+import {
+  describePlanReason,
+  formatUsd,
+} from '@private-fargate/plugin-private-fargate-common';
 import { planFromFormData, PlanPreviewOptions } from './planFromFormData';
 
 /** The heading the preview always shows; the browser test looks for it. */
 export const PLAN_PREVIEW_HEADING = 'Planned VPC endpoints';
-
-const usd = (amount: number) =>
-  new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(
-    amount,
-  );
 
 /**
  * Shows, while the form is being filled, the VPC endpoints the service will
@@ -86,19 +84,19 @@ export function PlanPreviewField(
                 <TableRow>
                   <TableCell>Endpoints only (this design)</TableCell>
                   <TableCell align="right">
-                    {usd(preview.cost.endpointsOnly.total)}
+                    {formatUsd(preview.cost.endpointsOnly.total)}
                   </TableCell>
                 </TableRow>
                 <TableRow>
                   <TableCell>NAT gateways instead</TableCell>
                   <TableCell align="right">
-                    {usd(preview.cost.natOnly.total)}
+                    {formatUsd(preview.cost.natOnly.total)}
                   </TableCell>
                 </TableRow>
                 <TableRow>
                   <TableCell>NAT gateways and endpoints</TableCell>
                   <TableCell align="right">
-                    {usd(preview.cost.natPlusEndpoints.total)}
+                    {formatUsd(preview.cost.natPlusEndpoints.total)}
                   </TableCell>
                 </TableRow>
               </TableBody>
