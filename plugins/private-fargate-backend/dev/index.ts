@@ -1,7 +1,7 @@
 // A backend with only this plugin, a catalog of the demo entities and the demo EC2 server:
 // `npx backstage-cli package start` here, then
 // curl http://localhost:7007/api/private-fargate/v1/entities/default/Component/payments-api/status
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createBackend } from '@backstage/backend-defaults';
 import { mockServices } from '@backstage/backend-test-utils';
@@ -14,9 +14,16 @@ import { demoFixture } from '../src/testing/demoFixture';
 const DEMO_EC2_PORT = 4599;
 
 async function main() {
-  const entities = parseAllDocuments(
-    readFileSync(resolve(__dirname, '../../../examples/entities.yaml'), 'utf8'),
-  )
+  // The demo entities, and the templates the status compares `private-fargate/template` with.
+  const templatesDir = resolve(__dirname, '../../../templates');
+  const files = [
+    resolve(__dirname, '../../../examples/entities.yaml'),
+    ...readdirSync(templatesDir)
+      .map(name => resolve(templatesDir, name, 'template.yaml'))
+      .filter(file => existsSync(file)),
+  ];
+  const entities = files
+    .flatMap(file => parseAllDocuments(readFileSync(file, 'utf8')))
     .map(document => document.toJS() as Entity | null)
     .filter((entity): entity is Entity => Boolean(entity));
 

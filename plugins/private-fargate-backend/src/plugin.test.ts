@@ -7,6 +7,7 @@ import {
   annotatedService,
   startStatusBackend,
   statusPath,
+  templateEntity,
 } from './__testUtils__/statusBackend';
 
 const payments = annotatedService('payments-api', {
@@ -201,6 +202,16 @@ describe('private-fargate status route', () => {
       { [A.consumerEndpointIds]: 'vpce-0c0ffee0c0ffee001,nope' },
       A.consumerEndpointIds,
     ],
+    [
+      'a template reference without a version',
+      { [A.template]: 'private-fargate-service' },
+      A.template,
+    ],
+    [
+      'a template reference with a malformed version',
+      { [A.template]: 'private-fargate-service@1.0' },
+      A.template,
+    ],
   ])(
     'should answer 400 naming the annotation for %s',
     async (_case, change, named) => {
@@ -225,6 +236,174 @@ describe('private-fargate status route', () => {
       expect(server.callCount()).toBe(0);
     },
   );
+
+  describe('template version', () => {
+    const SERVICE_TEMPLATE = 'private-fargate-service';
+
+    function generatedFrom(
+      template: string,
+      accountId: string = DEMO.providerAccountId,
+    ) {
+      return annotatedService('generated', {
+        ...payments.metadata.annotations,
+        [A.accountId]: accountId,
+        [A.template]: template,
+      });
+    }
+
+    it('should say the entity is behind a newer template, asking the catalog with the caller credentials', async () => {
+      const { backend, catalog } = await startStatusBackend({
+        server,
+        entities: [
+          generatedFrom(`${SERVICE_TEMPLATE}@1.0.0`),
+          templateEntity(SERVICE_TEMPLATE, '1.1.0'),
+        ],
+      });
+      const res = await request(backend.server)
+        .get(statusPath('generated'))
+        .set(
+          'authorization',
+          mockCredentials.user.header('user:default/viewer'),
+        );
+      expect(res.status).toBe(200);
+      expect(res.body.template).toEqual({
+        name: SERVICE_TEMPLATE,
+        version: '1.0.0',
+        latestVersion: '1.1.0',
+        behind: true,
+      });
+      expect(catalog.getEntityByRef).toHaveBeenCalledWith(
+        `template:default/${SERVICE_TEMPLATE}`,
+        {
+          credentials: expect.objectContaining({
+            principal: expect.objectContaining({
+              userEntityRef: 'user:default/viewer',
+            }),
+          }),
+        },
+      );
+    });
+
+    it('should compare versions as numbers', async () => {
+      const { backend } = await startStatusBackend({
+        server,
+        entities: [
+          generatedFrom(`${SERVICE_TEMPLATE}@1.9.0`),
+          templateEntity(SERVICE_TEMPLATE, '1.10.0'),
+        ],
+      });
+      const res = await request(backend.server).get(statusPath('generated'));
+      expect(res.body.template).toMatchObject({
+        latestVersion: '1.10.0',
+        behind: true,
+      });
+    });
+
+    it('should say the entity is up to date when it has the latest version', async () => {
+      const { backend } = await startStatusBackend({
+        server,
+        entities: [
+          generatedFrom(`${SERVICE_TEMPLATE}@1.1.0`),
+          templateEntity(SERVICE_TEMPLATE, '1.1.0'),
+        ],
+      });
+      const res = await request(backend.server).get(statusPath('generated'));
+      expect(res.status).toBe(200);
+      expect(res.body.template).toEqual({
+        name: SERVICE_TEMPLATE,
+        version: '1.1.0',
+        latestVersion: '1.1.0',
+        behind: false,
+      });
+    });
+
+    it('should say why the latest version is unknown when the template is not in the catalog', async () => {
+      const { backend } = await startStatusBackend({
+        server,
+        entities: [generatedFrom(`${SERVICE_TEMPLATE}@1.0.0`)],
+      });
+      const res = await request(backend.server).get(statusPath('generated'));
+      expect(res.status).toBe(200);
+      expect(res.body.template).toEqual({
+        name: SERVICE_TEMPLATE,
+        version: '1.0.0',
+        behind: false,
+        reason: expect.stringContaining(
+          `template:default/${SERVICE_TEMPLATE} is not in the catalog`,
+        ),
+      });
+      expect(res.body.errors).toEqual([]);
+    });
+
+    it.each([
+      ['has no version annotation', undefined, `no ${A.templateVersion}`],
+      ['has a malformed version', 'latest', 'must be a version like 1.2.0'],
+    ])(
+      'should say why the latest version is unknown when the template %s',
+      async (_case, version, reason) => {
+        const { backend } = await startStatusBackend({
+          server,
+          entities: [
+            generatedFrom(`${SERVICE_TEMPLATE}@1.0.0`),
+            templateEntity(SERVICE_TEMPLATE, version),
+          ],
+        });
+        const res = await request(backend.server).get(statusPath('generated'));
+        expect(res.status).toBe(200);
+        expect(res.body.template.latestVersion).toBeUndefined();
+        expect(res.body.template.behind).toBe(false);
+        expect(res.body.template.reason).toContain(reason);
+      },
+    );
+
+    it('should fill the template line for an account that is not configured, without calling AWS', async () => {
+      const { backend } = await startStatusBackend({
+        server,
+        entities: [
+          generatedFrom(`${SERVICE_TEMPLATE}@1.0.0`, '999999999999'),
+          templateEntity(SERVICE_TEMPLATE, '1.1.0'),
+        ],
+      });
+      const res = await request(backend.server).get(statusPath('generated'));
+      expect(res.status).toBe(200);
+      expect(res.body.errors).toEqual([
+        expect.objectContaining({ kind: 'account-not-configured' }),
+      ]);
+      expect(res.body.template).toEqual({
+        name: SERVICE_TEMPLATE,
+        version: '1.0.0',
+        latestVersion: '1.1.0',
+        behind: true,
+      });
+      expect(server.callCount()).toBe(0);
+    });
+
+    it('should leave the template out for an entity without the annotation', async () => {
+      const { backend, catalog } = await startStatusBackend({
+        server,
+        entities: [payments, templateEntity(SERVICE_TEMPLATE, '1.1.0')],
+      });
+      const res = await request(backend.server).get(statusPath('payments-api'));
+      expect(res.status).toBe(200);
+      expect(res.body.template).toBeUndefined();
+      expect(catalog.getEntityByRef).toHaveBeenCalledTimes(1);
+    });
+
+    it('should answer 400 with the expected form for a malformed template annotation', async () => {
+      const { backend } = await startStatusBackend({
+        server,
+        entities: [generatedFrom('private-fargate-service@latest')],
+      });
+      const res = await request(backend.server).get(statusPath('generated'));
+      expect(res.status).toBe(400);
+      expect(res.body.error.name).toBe('InputError');
+      expect(res.body.error.message).toContain(A.template);
+      expect(res.body.error.message).toContain(
+        '"private-fargate-service@latest" must be <template name>@<semver>',
+      );
+      expect(server.callCount()).toBe(0);
+    });
+  });
 
   it('should make one set of AWS calls for 50 concurrent requests about one VPC', async () => {
     const neighbours = sameVpcNeighbours(10);

@@ -90,3 +90,12 @@ export {
 } from './schemas';
 export { formatZodError, parseOrThrow } from './errors';
 export { isValidFargateSize, FARGATE_SIZES_HELP } from './fargateSizes';
+export {
+  TEMPLATE_REF_FORM,
+  compareTemplateVersions,
+  parseTemplateRef,
+  templateNameSchema,
+  templateRefSchema,
+  templateVersionSchema,
+} from './templateVersion';
+export type { TemplateRef } from './templateVersion';

@@ -93,8 +93,12 @@ export interface PrivateFargateStatus {
   template?: {
     name: string;
     version: string;
+    /** The `private-fargate/template-version` of the Template entity; absent when unknown. */
     latestVersion?: string;
+    /** True when `latestVersion` is newer than `version`. */
     behind: boolean;
+    /** Why `latestVersion` is unknown, e.g. the template is not in the catalog. */
+    reason?: string;
   };
   /** ISO-8601 time of the snapshot this answer was built from. */
   fetchedAt: string;

@@ -13,7 +13,7 @@ export type {
   TerraformComponent,
   TerraformRequestInput,
 } from './terraform/request';
-export { createRecordAction } from './actions';
+export { createRecordAction, createUpgradeAction } from './actions';
 export {
   upgradeRepository,
   formatUpgradeSummary,
@@ -37,3 +37,19 @@ export type {
   ScaffoldRecord,
   TreeFile,
 } from './upgrade';
+export {
+  applyDefaults,
+  formatProblems,
+  validateValues,
+  DryRunFailedError,
+  requestDryRun,
+} from './dryRun';
+export type {
+  ValueProblem,
+  Values,
+  DryRunFile,
+  DryRunLogEntry,
+  DryRunResult,
+  DryRunStep,
+} from './dryRun';
+export { createCatalogTemplateRenderer } from './upgrade/catalogTemplateRenderer';

@@ -26,7 +26,7 @@ describe('privateFargateScaffolderModule', () => {
     return server;
   }
 
-  it('should list both actions with their examples, as /create/actions shows them', async () => {
+  it('should list our actions with their examples, as /create/actions shows them', async () => {
     const server = await startBackend();
     const response = await request(server)
       .get('/api/scaffolder/v2/actions')
@@ -39,6 +39,7 @@ describe('privateFargateScaffolderModule', () => {
       'private-fargate:plan',
       'private-fargate:record',
       'private-fargate:terraform',
+      'private-fargate:upgrade',
     ]);
     for (const action of ours) {
       expect(action.examples.length).toBeGreaterThan(0);

@@ -1,21 +1,44 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { ScmIntegrations } from '@backstage/integration';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import {
   createPlanAction,
   createRecordAction,
   createTerraformAction,
+  createUpgradeAction,
 } from './actions';
 
-/** Registers the `private-fargate:plan`, `:terraform` and `:record` scaffolder actions. */
+/** Registers the `private-fargate:plan`, `:terraform`, `:record` and `:upgrade` scaffolder actions. */
 export const privateFargateScaffolderModule = createBackendModule({
   pluginId: 'scaffolder',
   moduleId: 'private-fargate',
   register(env) {
     env.registerInit({
-      deps: { scaffolder: scaffolderActionsExtensionPoint },
-      async init({ scaffolder }) {
-        scaffolder.addActions(createPlanAction(), createTerraformAction());
-        scaffolder.addActions(createRecordAction());
+      deps: {
+        scaffolder: scaffolderActionsExtensionPoint,
+        catalog: catalogServiceRef,
+        reader: coreServices.urlReader,
+        config: coreServices.rootConfig,
+        auth: coreServices.auth,
+        discovery: coreServices.discovery,
+      },
+      async init({ scaffolder, catalog, reader, config, auth, discovery }) {
+        scaffolder.addActions(
+          createPlanAction(),
+          createTerraformAction(),
+          createRecordAction(),
+          createUpgradeAction({
+            catalog,
+            reader,
+            integrations: ScmIntegrations.fromConfig(config),
+            auth,
+            discovery,
+          }),
+        );
       },
     });
   },

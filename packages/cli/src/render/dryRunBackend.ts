@@ -10,45 +10,11 @@ import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { TemplateEntityV1beta3 } from '@backstage/plugin-scaffolder-common';
-import { Values } from './values';
-
-/** A file in a dry run's workspace. */
-export type DryRunFile = {
-  path: string;
-  content: Buffer;
-  executable?: boolean;
-};
-
-/** One line of a dry run's log, as the scaffolder emits it. */
-export type DryRunLogEntry = {
-  message: string;
-  stepId?: string;
-  status?: string;
-};
-
-/** A step as the scaffolder ran it, with ids and names filled in. */
-export type DryRunStep = { id: string; name: string; action: string };
-
-/** What the scaffolder answers to a successful dry run. */
-export type DryRunResult = {
-  steps: DryRunStep[];
-  log: DryRunLogEntry[];
-  output: Record<string, unknown>;
-  files: DryRunFile[];
-};
-
-/** The scaffolder refused the values or a step failed. */
-export class DryRunFailedError extends Error {
-  constructor(
-    message: string,
-    readonly reason: 'invalid-values' | 'step-failed',
-    /** HTTP status of the scaffolder's answer: 400 for bad input, from the values or a step. */
-    readonly status: number,
-  ) {
-    super(message);
-    this.name = 'DryRunFailedError';
-  }
-}
+import {
+  DryRunResult,
+  requestDryRun,
+  Values,
+} from '@private-fargate/plugin-scaffolder-backend-module-private-fargate';
 
 /** An in-process Backstage backend with the scaffolder, able to dry-run templates. */
 export type DryRunBackend = {
@@ -116,54 +82,11 @@ export async function startDryRunBackend(options: {
   });
   const address = backend.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  const url = `http://127.0.0.1:${port}/api/scaffolder/v2/dry-run`;
+  const scaffolderBaseUrl = `http://127.0.0.1:${port}/api/scaffolder`;
 
   return {
-    async dryRun({ template, values, files }) {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          template,
-          values,
-          directoryContents: files.map(file => ({
-            path: file.path,
-            base64Content: file.content.toString('base64'),
-          })),
-        }),
-      });
-      const body = (await response.json()) as any;
-      if (!response.ok) {
-        // The scaffolder answers `{ errors }` when the values fail the
-        // parameter schemas, and `{ error }` when a step throws.
-        if (Array.isArray(body?.errors)) {
-          throw new DryRunFailedError(
-            body.errors.map((e: any) => e.stack ?? e.message).join('; '),
-            'invalid-values',
-            response.status,
-          );
-        }
-        throw new DryRunFailedError(
-          body?.error?.message ?? JSON.stringify(body),
-          'step-failed',
-          response.status,
-        );
-      }
-      return {
-        steps: body.steps ?? [],
-        log: (body.log ?? []).map((entry: any) => ({
-          message: String(entry.body?.message ?? ''),
-          stepId: entry.body?.stepId,
-          status: entry.body?.status,
-        })),
-        output: body.output ?? {},
-        files: (body.directoryContents ?? []).map((file: any) => ({
-          path: file.path,
-          executable: file.executable,
-          content: Buffer.from(file.base64Content, 'base64'),
-        })),
-      };
-    },
+    dryRun: ({ template, values, files }) =>
+      requestDryRun({ scaffolderBaseUrl, template, values, files }),
     stop: () => backend.stop(),
   };
 }

@@ -5,13 +5,18 @@ export {
 } from './renderTemplate';
 export type { RenderOptions, RenderIo } from './renderTemplate';
 export { startDryRunBackend } from './dryRunBackend';
-export type { DryRunBackend, DryRunResult } from './dryRunBackend';
+export type { DryRunBackend } from './dryRunBackend';
 export { actionModules } from './actionModules';
 export {
   loadTemplateFolder,
   resolveTemplateDir,
   findRepoRoot,
 } from './templateFolder';
-export { applyDefaults, validateValues } from './validateValues';
+export {
+  applyDefaults,
+  validateValues,
+  formatProblems,
+  DryRunFailedError,
+} from '@private-fargate/plugin-scaffolder-backend-module-private-fargate';
 export { validateCatalogFile, isCatalogFile } from './catalogFiles';
 export { readValuesFile, applySet } from './values';

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createHash } from 'node:crypto';
 import yaml from 'yaml';
 import { templateEntityV1beta3Validator } from '@backstage/plugin-scaffolder-common';
 import { checkTerraformTree } from '@private-fargate/plugin-scaffolder-backend-module-private-fargate/src/testing';
@@ -24,6 +25,18 @@ const templateNames = fs
   .filter(name =>
     fs.existsSync(path.join(root, 'templates', name, 'template.yaml')),
   );
+// Templates that generate a repository have a skeleton; the upgrade template
+// works on an existing one and is tested with the upgrade action.
+const generatingTemplates = templateNames.filter(name =>
+  fs.existsSync(path.join(root, 'templates', name, 'skeleton')),
+);
+const versionOf = (name: string): string =>
+  yaml.parse(
+    fs.readFileSync(
+      path.join(root, 'templates', name, 'template.yaml'),
+      'utf8',
+    ),
+  ).metadata.annotations['private-fargate/template-version'];
 const valueFiles = fs
   .readdirSync(valuesDir)
   .filter(file => /^[a-z0-9-]+\.[a-z0-9-]+\.yaml$/.test(file));
@@ -89,6 +102,19 @@ function listFiles(dir: string): string[] {
 }
 
 describe('templates', () => {
+  it('has the upgrade template and the four that generate repositories', () => {
+    expect(templateNames).toContain('private-fargate-upgrade');
+    expect(generatingTemplates).toEqual(
+      expect.arrayContaining([
+        'private-fargate-service',
+        'vpc-endpoints-baseline',
+        'privatelink-consumer',
+        'ssm-bastion',
+      ]),
+    );
+    expect(generatingTemplates).not.toContain('private-fargate-upgrade');
+  });
+
   it.each(templateNames)(
     '%s is a valid Template entity with a version and a changelog',
     async name => {
@@ -104,11 +130,10 @@ describe('templates', () => {
       expect(fs.readFileSync(path.join(dir, 'CHANGELOG.md'), 'utf8')).toContain(
         `## ${version}`,
       );
-      expect(fs.statSync(path.join(dir, 'skeleton')).isDirectory()).toBe(true);
     },
   );
 
-  it.each(templateNames)(
+  it.each(generatingTemplates)(
     '%s has two example value files and an invalid one',
     name => {
       expect(
@@ -163,9 +188,33 @@ describe('render with the example values', () => {
       );
       const entity = yaml.parse(catalogText);
       const name = file.split('.')[0];
+      // One version everywhere: the template's annotation, the entity, the record, the tags.
+      const stamp = `${name}@${versionOf(name)}`;
       expect(entity.metadata.annotations['private-fargate/template']).toBe(
-        `${name}@1.0.0`,
+        stamp,
       );
+      const recordFile = path.join(
+        outDir,
+        path.dirname(catalogInfos[0]),
+        '.private-fargate/scaffold.json',
+      );
+      const record = JSON.parse(fs.readFileSync(recordFile, 'utf8'));
+      expect(`${record.template.name}@${record.template.version}`).toBe(stamp);
+      const recorded = record.files.map((f: { path: string }) => f.path);
+      expect(recorded).toContain('catalog-info.yaml');
+      expect(recorded).toContain('infra/main.tf');
+      for (const { path: generated, sha256 } of record.files) {
+        const content = fs.readFileSync(
+          path.join(path.dirname(recordFile), '..', generated),
+        );
+        expect(createHash('sha256').update(content).digest('hex')).toBe(sha256);
+      }
+      expect(
+        fs.readFileSync(
+          path.join(path.dirname(recordFile), '../infra/variables.tf'),
+          'utf8',
+        ),
+      ).toContain(stamp);
       expect(entity.metadata.annotations['private-fargate/aws-region']).toMatch(
         /^[a-z]{2}-/,
       );

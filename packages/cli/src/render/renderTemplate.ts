@@ -4,22 +4,19 @@ import { Entity } from '@backstage/catalog-model';
 import { actionModules } from './actionModules';
 import { isCatalogFile, validateCatalogFile } from './catalogFiles';
 import {
-  DryRunBackend,
+  applyDefaults,
   DryRunFailedError,
   DryRunResult,
-  startDryRunBackend,
-} from './dryRunBackend';
+  formatProblems as formatValueProblems,
+  validateValues,
+} from '@private-fargate/plugin-scaffolder-backend-module-private-fargate';
+import { DryRunBackend, startDryRunBackend } from './dryRunBackend';
 import { formatLog, formatReport } from './report';
 import {
   loadTemplateFolder,
   TemplateFolder,
   TemplateInvalidError,
 } from './templateFolder';
-import {
-  applyDefaults,
-  formatProblems as formatValueProblems,
-  validateValues,
-} from './validateValues';
 import { Values } from './values';
 import { checkOutDir, planOutputPaths, writeOutput } from './writeOutput';
 

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import yaml from 'yaml';
+import type { Values } from '@private-fargate/plugin-scaffolder-backend-module-private-fargate';
 import { UsageError } from '../UsageError';
 
-/** Template values: parameter names to values, as the form would submit them. */
-export type Values = Record<string, unknown>;
+export type { Values };
 
 function isObject(value: unknown): value is Values {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { UsageError } from '../UsageError';
-import { DryRunFile } from './dryRunBackend';
+import { DryRunFile } from '@private-fargate/plugin-scaffolder-backend-module-private-fargate';
 
 /** Refuses an `--out` that holds files unless `--force`; a missing folder is fine. */
 export function checkOutDir(outDir: string, force: boolean): void {

@@ -1,18 +1,16 @@
 import { InputError } from '@backstage/errors';
 import {
+  applyDefaults,
+  DryRunFailedError,
+  formatProblems,
   RenderedTemplate,
   RenderRequest,
   TEMPLATE_VERSION_ANNOTATION,
   TemplateRenderer,
+  validateValues,
 } from '@private-fargate/plugin-scaffolder-backend-module-private-fargate';
 import { DryRunBackend } from '../render';
-import { DryRunFailedError } from '../render/dryRunBackend';
 import { loadTemplateFolder } from '../render/templateFolder';
-import {
-  applyDefaults,
-  formatProblems,
-  validateValues,
-} from '../render/validateValues';
 
 /**
  * Renders templates from folders on disk through an in-process scaffolder:

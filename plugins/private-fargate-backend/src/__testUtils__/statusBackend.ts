@@ -2,6 +2,7 @@ import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { JsonObject } from '@backstage/types';
+import { PRIVATE_FARGATE_ANNOTATIONS } from '@private-fargate/plugin-private-fargate-common';
 import { privateFargatePlugin } from '../plugin';
 import type { Ec2QueryServer } from '../testing/ec2QueryServer';
 
@@ -17,6 +18,23 @@ export function annotatedService(
     kind: 'Component',
     metadata: { name, namespace: 'default', annotations },
     spec: { type: 'service', lifecycle: 'production', owner: 'platform-team' },
+  };
+}
+
+/** A Template entity in the default namespace; `version` goes in `private-fargate/template-version`. */
+export function templateEntity(name: string, version?: string): Entity {
+  return {
+    apiVersion: 'scaffolder.backstage.io/v1beta3',
+    kind: 'Template',
+    metadata: {
+      name,
+      namespace: 'default',
+      annotations:
+        version === undefined
+          ? {}
+          : { [PRIVATE_FARGATE_ANNOTATIONS.templateVersion]: version },
+    },
+    spec: { type: 'service', owner: 'platform-team', steps: [] },
   };
 }
 

@@ -25,6 +25,7 @@ import {
 import { readPrivateFargateConfig } from '../config';
 import { buildStatus } from './buildStatus';
 import { readStatusAnnotations } from './readStatusAnnotations';
+import { readTemplateStatus } from './templateStatus';
 
 /** Reads the endpoint and PrivateLink status of catalog entities. */
 export interface StatusService {
@@ -87,12 +88,21 @@ export class DefaultStatusService implements StatusService {
     const annotations = readStatusAnnotations(entity);
     const now = new Date();
     const { accountId, region, vpcId, endpointServiceId } = annotations;
+    // Asks the catalog only, never AWS, and never rejects; runs alongside the AWS reads.
+    const templateLookup = annotations.template
+      ? readTemplateStatus({
+          catalog: this.#catalog,
+          template: annotations.template,
+          credentials: request.credentials,
+        })
+      : Promise.resolve(undefined);
 
     if (!this.#configuredAccountIds.has(accountId)) {
       return buildStatus({
         entityRef,
         annotations,
         source: this.#source,
+        template: await templateLookup,
         now,
         errors: [
           {
@@ -104,7 +114,7 @@ export class DefaultStatusService implements StatusService {
       });
     }
 
-    const [vpc, service] = await Promise.all([
+    const [vpc, service, template] = await Promise.all([
       this.#snapshots.get<VpcEndpointsSnapshot>(
         `vpc:${accountId}:${region}:${vpcId}`,
         () => this.#reader.readVpcEndpoints({ accountId, region, vpcId }),
@@ -122,6 +132,7 @@ export class DefaultStatusService implements StatusService {
         : Promise.resolve<SnapshotResult<EndpointServiceSnapshot> | undefined>(
             undefined,
           ),
+      templateLookup,
     ]);
     return buildStatus({
       entityRef,
@@ -129,6 +140,7 @@ export class DefaultStatusService implements StatusService {
       source: this.#source,
       vpc,
       service,
+      template,
       now,
     });
   }

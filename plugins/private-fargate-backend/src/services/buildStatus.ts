@@ -25,6 +25,8 @@ export interface StatusInputs {
   source: 'aws' | 'demo';
   vpc?: SnapshotResult<VpcEndpointsSnapshot>;
   service?: SnapshotResult<EndpointServiceSnapshot>;
+  /** The entity's template next to the latest one in the catalog; independent of AWS. */
+  template?: PrivateFargateStatus['template'];
   /** Errors found before any AWS call, e.g. an account that is not configured. */
   errors?: StatusCallError[];
   now: Date;
@@ -213,6 +215,9 @@ export function buildStatus(inputs: StatusInputs): PrivateFargateStatus {
   }
   if (service?.value) {
     status.endpointService = serviceStatus(service.value);
+  }
+  if (inputs.template) {
+    status.template = inputs.template;
   }
   return status;
 }

@@ -7,6 +7,8 @@ import {
   endpointServiceIdSchema,
   endpointSuffixListSchema,
   parseOrThrow,
+  templateRefSchema,
+  type TemplateRef,
   vpcEndpointIdSchema,
   vpcIdSchema,
 } from '@private-fargate/plugin-private-fargate-common';
@@ -20,6 +22,8 @@ export interface StatusAnnotations {
   declaredEndpoints: string[];
   endpointServiceId?: string;
   consumerEndpointIds: string[];
+  /** The template that generated the repository, from `private-fargate/template`. */
+  template?: TemplateRef;
 }
 
 const consumerEndpointIdListSchema = z.string().transform((value, ctx) => {
@@ -69,6 +73,7 @@ export function readStatusAnnotations(entity: Entity): StatusAnnotations {
   const endpoints = annotation(entity, names.endpoints);
   const serviceId = annotation(entity, names.endpointServiceId);
   const consumerIds = annotation(entity, names.consumerEndpointIds);
+  const template = annotation(entity, names.template);
   return {
     accountId: parseAnnotation(
       awsAccountIdSchema,
@@ -102,5 +107,14 @@ export function readStatusAnnotations(entity: Entity): StatusAnnotations {
           names.consumerEndpointIds,
         )
       : [],
+    ...(template
+      ? {
+          template: parseAnnotation(
+            templateRefSchema,
+            template,
+            names.template,
+          ),
+        }
+      : {}),
   };
 }

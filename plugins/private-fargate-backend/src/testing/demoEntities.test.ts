@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Entity } from '@backstage/catalog-model';
+import {
+  PRIVATE_FARGATE_ANNOTATIONS,
+  compareTemplateVersions,
+} from '@private-fargate/plugin-private-fargate-common';
 import request from 'supertest';
 import { parseAllDocuments } from 'yaml';
 import { startStatusBackend } from '../__testUtils__/statusBackend';
@@ -50,6 +54,38 @@ describe('demo entities against the demo EC2 server', () => {
       available: 1,
       pendingacceptance: 1,
       rejected: 1,
+    });
+  });
+
+  it('should compare the provider with the service template the demo catalog loads', async () => {
+    // The demo app loads templates/*/template.yaml into the catalog next to these entities.
+    const template = parseAllDocuments(
+      readFileSync(
+        resolve(
+          __dirname,
+          '../../../../templates/private-fargate-service/template.yaml',
+        ),
+        'utf8',
+      ),
+    )[0].toJS() as Entity;
+    const latest =
+      template.metadata.annotations?.[
+        PRIVATE_FARGATE_ANNOTATIONS.templateVersion
+      ];
+    const { backend } = await startStatusBackend({
+      server,
+      entities: [...entities, template],
+      privateFargate: { demo: true },
+    });
+    const res = await request(backend.server).get(
+      '/api/private-fargate/v1/entities/default/Component/payments-api/status',
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.template).toEqual({
+      name: 'private-fargate-service',
+      version: '1.0.0',
+      latestVersion: latest,
+      behind: compareTemplateVersions('1.0.0', latest!) < 0,
     });
   });
 

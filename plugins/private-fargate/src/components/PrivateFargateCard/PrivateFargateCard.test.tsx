@@ -518,12 +518,47 @@ describe('PrivateFargateCard', () => {
         /template private-fargate-service v1.0.0, latest v1.2.0/,
       ),
     ).toBeInTheDocument();
-    expect(
-      screen.getByRole('link', { name: 'Upgrade this service' }),
-    ).toHaveAttribute(
-      'href',
+    const href = screen
+      .getByRole('link', { name: 'Upgrade this service' })
+      .getAttribute('href');
+    expect(href).toBe(
+      `/create/templates/default/private-fargate-upgrade?formData=${encodeURIComponent(
+        '{"entity":"component:default/payments"}',
+      )}`,
+    );
+    // The scaffolder prefills its form from the formData query parameter, as JSON.
+    const url = new URL(href!, 'http://localhost');
+    expect(url.pathname).toBe(
       '/create/templates/default/private-fargate-upgrade',
     );
+    expect(JSON.parse(url.searchParams.get('formData')!)).toEqual({
+      entity: 'component:default/payments',
+    });
+  });
+
+  it('should say why the latest template version is unknown, without an upgrade link', async () => {
+    renderCard(
+      answering(
+        demoStatus({
+          template: {
+            name: 'private-fargate-service',
+            version: '1.0.0',
+            behind: false,
+            reason:
+              'template:default/private-fargate-service is not in the catalog (or you may not see it), so the latest version is unknown.',
+          },
+        }),
+      ),
+    );
+
+    expect(
+      await screen.findByText(
+        /template private-fargate-service v1.0.0\. template:default\/private-fargate-service is not in the catalog/,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('link', { name: 'Upgrade this service' }),
+    ).toBeNull();
   });
 
   it('should not mention the template when the service is up to date', async () => {

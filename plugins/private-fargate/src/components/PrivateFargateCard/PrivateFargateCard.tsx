@@ -1,6 +1,9 @@
 import { useCallback } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { getCompoundEntityRef } from '@backstage/catalog-model';
+import {
+  getCompoundEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import {
   InfoCard,
   type InfoCardVariants,
@@ -38,11 +41,19 @@ export interface PrivateFargateCardProps {
   variant?: InfoCardVariants;
 }
 
-function StatusBody(props: { status: PrivateFargateStatus }) {
-  const { status } = props;
+function StatusBody(props: {
+  status: PrivateFargateStatus;
+  entityRef: string;
+}) {
+  const { status, entityRef } = props;
   return (
     <>
-      {status.template && <TemplateVersionNotice template={status.template} />}
+      {status.template && (
+        <TemplateVersionNotice
+          template={status.template}
+          entityRef={entityRef}
+        />
+      )}
       <StatusBanners status={status} />
       <EndpointTable
         title="Endpoints"
@@ -122,7 +133,7 @@ function StatusCard(props: PrivateFargateCardProps) {
   } else if (!value) {
     body = <Progress />;
   } else {
-    body = <StatusBody status={value} />;
+    body = <StatusBody status={value} entityRef={stringifyEntityRef(entity)} />;
   }
 
   return (

@@ -1,6 +1,8 @@
 import { validate, Schema, ValidationError } from 'jsonschema';
 import { TemplateEntityV1beta3 } from '@backstage/plugin-scaffolder-common';
-import { Values } from './values';
+
+/** Template parameter values, as the form or a values file gives them. */
+export type Values = Record<string, unknown>;
 
 /** One problem with the values, named by the field it is about. */
 export type ValueProblem = {
@@ -38,8 +40,7 @@ function messageFor(error: ValidationError): {
       | undefined;
     return {
       field: [...path, property],
-      message:
-        message ?? 'is required; add it to the values file or pass --set',
+      message: message ?? 'is required',
       schema: propertySchema,
     };
   }
