@@ -483,7 +483,19 @@ describe('private-fargate status route', () => {
   it('should offer a read-only action that answers what the card shows', async () => {
     const { backend } = await startStatusBackend({
       server,
-      entities: [payments],
+      entities: [
+        {
+          ...payments,
+          metadata: {
+            ...payments.metadata,
+            annotations: {
+              ...payments.metadata.annotations,
+              'private-fargate/template': 'private-fargate-service@1.0.0',
+            },
+          },
+        },
+        templateEntity('private-fargate-service', '1.1.0'),
+      ],
     });
     const list = await request(backend.server).get(
       '/api/private-fargate/.backstage/actions/v1/actions',
@@ -504,6 +516,12 @@ describe('private-fargate status route', () => {
     expect(res.body.output).toMatchObject({
       entityRef: 'component:default/payments-api',
       presentButNotDeclared: ['ssmmessages'],
+      template: {
+        name: 'private-fargate-service',
+        version: '1.0.0',
+        latestVersion: '1.1.0',
+        behind: true,
+      },
       endpointService: {
         serviceId: DEMO.paymentsServiceId,
         connectionCountsByState: {

@@ -42,6 +42,7 @@ function summarize(status: PrivateFargateStatus) {
         }
       : {}),
     ...(status.monthlyCost ? { monthlyCostUsd: status.monthlyCost.total } : {}),
+    ...(status.template ? { template: status.template } : {}),
     errors: status.errors,
   };
 }
@@ -56,7 +57,7 @@ export function registerGetEndpointStatusAction(options: {
     name: GET_ENDPOINT_STATUS_ACTION,
     title: 'Get VPC endpoint and PrivateLink status',
     description:
-      'Reads, for one catalog entity annotated by Private Fargate, its VPC endpoints as AWS reports them next to the declared ones (missing and undeclared endpoints), its PrivateLink endpoint service with connection counts by state, the monthly endpoint cost, and any AWS errors. Answers come from a shared snapshot refreshed at most once per cache TTL.',
+      'Reads, for one catalog entity annotated by Private Fargate, its VPC endpoints as AWS reports them next to the declared ones (missing and undeclared endpoints), its PrivateLink endpoint service with connection counts by state, the monthly endpoint cost, the template version it was generated from against the newest one, and any AWS errors. Answers come from a shared snapshot refreshed at most once per cache TTL.',
     attributes: { readOnly: true, idempotent: true, destructive: false },
     schema: {
       input: z =>
@@ -112,6 +113,22 @@ export function registerGetEndpointStatusAction(options: {
             })
             .optional(),
           monthlyCostUsd: z.number().optional(),
+          template: z
+            .object({
+              name: z.string(),
+              version: z.string(),
+              latestVersion: z.string().optional(),
+              behind: z
+                .boolean()
+                .describe(
+                  'true when the repository was generated from an older version of its template; the private-fargate-upgrade template opens the pull request',
+                ),
+              reason: z.string().optional(),
+            })
+            .optional()
+            .describe(
+              'The template (private-fargate/template) the repository was generated from, and the newest version in the catalog',
+            ),
           errors: z.array(
             z.object({
               operation: z.string(),
