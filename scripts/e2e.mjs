@@ -2,6 +2,8 @@
 // The browser test: installs Debian's Chromium when it is missing, starts the portal
 // (scripts/dev.mjs), waits until it answers, runs e2e/*.test.mjs with Node's test runner
 // (playwright-core drives Chromium), then stops the portal and fails on error lines in its log.
+// Pass test files to run only those. Against a portal that is already running (npm start), run
+// one file directly: node --test e2e/template-editor.test.mjs
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -74,10 +76,15 @@ async function main() {
   try {
     await waitFor(`${backendUrl}/.backstage/health/v1/readiness`, 300_000);
     await waitFor(frontendUrl, 300_000);
-    const tests = readdirSync(path.join(root, 'e2e'))
-      .filter(name => name.endsWith('.test.mjs'))
-      .sort()
-      .map(name => path.join('e2e', name));
+    // `node scripts/e2e.mjs e2e/template-editor.test.mjs` runs only the files named; no
+    // arguments runs every e2e/*.test.mjs.
+    const tests =
+      process.argv.length > 2
+        ? process.argv.slice(2)
+        : readdirSync(path.join(root, 'e2e'))
+            .filter(name => name.endsWith('.test.mjs'))
+            .sort()
+            .map(name => path.join('e2e', name));
     const result = spawnSync(
       process.execPath,
       ['--test', '--test-concurrency=1', '--test-reporter=spec', ...tests],
