@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Dry-runs the private-fargate-service template through the real scaffolder, with our two
-// steps (private-fargate:plan and private-fargate:terraform) and, in the same process and
-// the same backend, without them; prints the medians and their ratio.
+// Dry-runs the private-fargate-service template through the real scaffolder, with our steps
+// (private-fargate:plan, private-fargate:terraform and private-fargate:record, those the
+// template has) and, in the same process and the same backend, without them; prints the
+// medians, their ratio, and what each of our steps adds.
 // Target (issue 5): our steps add at most 30 % to the dry run.
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -18,19 +19,29 @@ const render = require(path.join(root, 'packages/cli/src/render/index.ts'));
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const WARMUP = 3;
-const OUR_STEPS = new Set([
+const OUR_ACTIONS = [
   'private-fargate:plan',
   'private-fargate:terraform',
-]);
+  'private-fargate:record',
+];
+
+const escapeRegExp = text => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 // Without a step nothing produces its outputs, so values that read them become empty strings.
 function without(template, actions) {
   const removedIds = template.spec.steps
     .filter(step => actions.has(step.action))
-    .map(step => step.id);
+    .map(step => escapeRegExp(step.id));
+  const readsRemovedStep = removedIds.length
+    ? new RegExp(
+        `steps(?:\\.(?:${removedIds.join(
+          '|',
+        )})\\b|\\[\\s*['"](?:${removedIds.join('|')})['"]\\s*\\])`,
+      )
+    : /(?!)/;
   const blank = value =>
     typeof value === 'string'
-      ? value.includes('steps.plan') || value.includes('steps.terraform')
+      ? readsRemovedStep.test(value)
         ? ''
         : value
       : Array.isArray(value)
@@ -43,7 +54,7 @@ function without(template, actions) {
     spec: {
       ...template.spec,
       steps: template.spec.steps
-        .filter(step => !OUR_STEPS.has(step.action))
+        .filter(step => !actions.has(step.action))
         .map(blank),
       output: blank(template.spec.output),
     },
@@ -72,13 +83,20 @@ const problems = render.validateValues(folder.template, values);
 if (problems.length)
   throw new Error(`example values are invalid: ${JSON.stringify(problems)}`);
 
+const ourActions = OUR_ACTIONS.filter(action =>
+  folder.template.spec.steps.some(step => step.action === action),
+);
+const WITH = 'with our steps';
+const WITHOUT = 'without our steps';
 const variants = {
-  'with our steps': folder.template,
-  'without our steps': without(folder.template, OUR_STEPS),
-  // Not part of the target; shows which of our two steps the time goes to.
-  'plan step only': without(
-    folder.template,
-    new Set(['private-fargate:terraform']),
+  [WITH]: folder.template,
+  [WITHOUT]: without(folder.template, new Set(ourActions)),
+  // Not part of the target; each shows what one of our steps adds (with minus without it).
+  ...Object.fromEntries(
+    ourActions.map(action => [
+      `without ${action}`,
+      without(folder.template, new Set([action])),
+    ]),
   ),
 };
 const backend = await render.startDryRunBackend({
@@ -87,7 +105,7 @@ const backend = await render.startDryRunBackend({
 const times = Object.fromEntries(Object.keys(variants).map(name => [name, []]));
 try {
   for (let round = 0; round < WARMUP + ROUNDS; round++) {
-    // Alternate the order each round so drift on a shared machine hits both alike.
+    // Alternate the order each round so drift on a shared machine hits all alike.
     const order =
       round % 2 ? Object.keys(variants).reverse() : Object.keys(variants);
     for (const name of order) {
@@ -107,19 +125,27 @@ try {
   await backend.stop();
 }
 
-const withOurs = median(times['with our steps']);
-const baseline = median(times['without our steps']);
+const withOurs = median(times[WITH]);
+const baseline = median(times[WITHOUT]);
 const ratio = withOurs / baseline;
+const ms = value => `${value.toFixed(1)} ms`.padStart(9);
 console.log(
   `private-fargate-service dry run, ${ROUNDS} rounds after ${WARMUP} warm-up rounds (median):`,
 );
-console.log(`  without our steps  ${baseline.toFixed(1)} ms`);
+console.log(`  without our steps          ${ms(baseline)}`);
+console.log(`  with our steps             ${ms(withOurs)}`);
 console.log(
-  `  plan step only     ${median(times['plan step only']).toFixed(1)} ms`,
-);
-console.log(`  with our steps     ${withOurs.toFixed(1)} ms`);
-console.log(
-  `  ratio              ${ratio.toFixed(2)} (target <= 1.30: ${
+  `  ratio                      ${ratio.toFixed(2)} (target <= 1.30: ${
     ratio <= 1.3 ? 'met' : 'NOT met'
   })`,
 );
+// Paired by round, so drift on a shared machine cancels out. A step's share includes what it
+// causes downstream (files that later steps and the dry run's extraction read back).
+console.log('  where the time goes (with our steps minus without that one):');
+for (const action of ourActions) {
+  const withoutIt = times[`without ${action}`];
+  const cost = median(
+    times[WITH].map((time, round) => time - withoutIt[round]),
+  );
+  console.log(`    ${action.padEnd(25)}${ms(cost)}`);
+}

@@ -240,10 +240,12 @@ export function estimateMonthlyCost(input: CostEstimateInput): CostEstimate {
   };
 }
 
+const usdFormat = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'USD',
+});
+
 /** A monthly cost as people read it, e.g. `$1,022.00`. @public */
 export function formatUsd(amount: number): string {
-  return new Intl.NumberFormat('en-US', {
-    style: 'currency',
-    currency: 'USD',
-  }).format(amount);
+  return usdFormat.format(amount);
 }

@@ -78,6 +78,18 @@ describe('private-fargate:terraform', () => {
     ).toContain('module "service"');
   });
 
+  it('should not write through a symlink in the target folder that leads out of the workspace', async () => {
+    const outside = createMockDirectory();
+    workspace.setContent({ 'infra/backend.tf': 'terraform {}\n' });
+    await fs.symlink(outside.path, path.join(workspace.path, 'infra/modules'));
+    await expect(run({ ...tokyoCase })).rejects.toThrow('outside its parent');
+    expect(await fs.readdir(outside.path)).toEqual([]);
+    expect(await fs.readdir(path.join(workspace.path, 'infra'))).toEqual([
+      'backend.tf',
+      'modules',
+    ]);
+  });
+
   it.each([
     [{ network: { ...tokyoCase.network, vpcId: 'vpc-123' } }, 'network.vpcId'],
     [{ service: { cpu: 256, memory: 4096 } }, 'service.memory'],

@@ -1,4 +1,4 @@
-import { format } from '@cdktf/hcl-tools';
+import { layoutLikeTerraformFmt } from './layout';
 import {
   assertIdentifier,
   escapeString,
@@ -141,9 +141,7 @@ export interface HclFileItem {
 }
 
 /** Renders blocks as one `.tf` file, formatted exactly as `terraform fmt` would. */
-export async function renderFile(
-  items: Array<HclBlock | HclFileItem>,
-): Promise<string> {
+export function renderFile(items: Array<HclBlock | HclFileItem>): string {
   const text = items
     .map(item => {
       const entry = isBlock(item) ? { block: item } : item;
@@ -153,5 +151,5 @@ export async function renderFile(
         : rendered;
     })
     .join('\n\n');
-  return format(`${text}\n`);
+  return `${layoutLikeTerraformFmt(text)}\n`;
 }

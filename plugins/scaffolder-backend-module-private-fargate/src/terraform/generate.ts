@@ -61,17 +61,12 @@ const COMPONENT_WRITERS: Record<
   'private-dns': privateDnsComponent,
 };
 
-async function renderModule(
-  source: TerraformModuleSource,
-): Promise<GeneratedFile[]> {
+function renderModule(source: TerraformModuleSource): GeneratedFile[] {
   const prefix = source.dir ? `${source.dir}/` : '';
   return [
-    { path: `${prefix}main.tf`, content: await renderFile(source.main) },
-    {
-      path: `${prefix}variables.tf`,
-      content: await renderFile(source.variables),
-    },
-    { path: `${prefix}outputs.tf`, content: await renderFile(source.outputs) },
+    { path: `${prefix}main.tf`, content: renderFile(source.main) },
+    { path: `${prefix}variables.tf`, content: renderFile(source.variables) },
+    { path: `${prefix}outputs.tf`, content: renderFile(source.outputs) },
   ];
 }
 
@@ -150,12 +145,12 @@ export async function generateTerraform(
   ).map(component => COMPONENT_WRITERS[component](ctx));
   const root = rootModule(ctx, components);
   const files: GeneratedFile[] = [
-    { path: 'versions.tf', content: await renderFile(root.versions) },
-    { path: 'providers.tf', content: await renderFile(root.providers) },
-    ...(await renderModule(root)),
+    { path: 'versions.tf', content: renderFile(root.versions) },
+    { path: 'providers.tf', content: renderFile(root.providers) },
+    ...renderModule(root),
   ];
   for (const component of components)
-    files.push(...(await renderModule(component.source)));
+    files.push(...renderModule(component.source));
 
   const created = [...ctx.stackEndpoints, ...ctx.bastionEndpoints];
   const cost = estimateMonthlyCost({

@@ -1,5 +1,6 @@
 import {
   CostEstimate,
+  formatUsd,
   PlannedEndpoint,
 } from '@private-fargate/plugin-private-fargate-common';
 import type { TerraformWarning } from './context';
@@ -11,10 +12,6 @@ export function markdownText(text: string): string {
     .replace(/\\/g, '\\\\')
     .replace(/[|*_`[\]<>#]/g, match => `\\${match}`)
     .replace(/\r?\n/g, ' ');
-}
-
-function money(amount: number): string {
-  return `$${amount.toFixed(2)}`;
 }
 
 function unitPrice(amount: number): string {
@@ -45,9 +42,11 @@ export function costTables(estimate: CostEstimate): string {
   const scenarios = [
     '| Scenario | Monthly cost |',
     '| --- | ---: |',
-    `| Endpoints only (this design) | ${money(estimate.endpointsOnly.total)} |`,
-    `| NAT gateways only | ${money(estimate.natOnly.total)} |`,
-    `| NAT gateways and endpoints | ${money(
+    `| Endpoints only (this design) | ${formatUsd(
+      estimate.endpointsOnly.total,
+    )} |`,
+    `| NAT gateways only | ${formatUsd(estimate.natOnly.total)} |`,
+    `| NAT gateways and endpoints | ${formatUsd(
       estimate.natPlusEndpoints.total,
     )} |`,
   ];
@@ -58,7 +57,7 @@ export function costTables(estimate: CostEstimate): string {
       line =>
         `| ${markdownText(line.label)} | ${line.quantity} | ${markdownText(
           line.unit,
-        )} | ${unitPrice(line.unitPrice)} | ${money(
+        )} | ${unitPrice(line.unitPrice)} | ${formatUsd(
           line.amount,
         )} | ${markdownText(line.source)} |`,
     ),

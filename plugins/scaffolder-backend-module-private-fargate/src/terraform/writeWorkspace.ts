@@ -1,5 +1,5 @@
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
+import { InputError, NotAllowedError } from '@backstage/errors';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { GeneratedFile } from './generate';
@@ -43,7 +43,8 @@ export async function writeWorkspace(
   );
   const backup = `${staging}.previous`;
   try {
-    if (await exists(target)) {
+    const hadTarget = await exists(target);
+    if (hadTarget) {
       const stat = await fs.lstat(target);
       if (!stat.isDirectory()) {
         throw new InputError(
@@ -52,13 +53,7 @@ export async function writeWorkspace(
       }
       await fs.cp(target, staging, { recursive: true, verbatimSymlinks: true });
     }
-    for (const file of files) {
-      const destination = resolveSafeChildPath(staging, file.path);
-      await fs.mkdir(path.dirname(destination), { recursive: true });
-      await fs.rm(destination, { force: true, recursive: true });
-      await fs.writeFile(destination, file.content, 'utf8');
-    }
-    const hadTarget = await exists(target);
+    await writeFiles(staging, files, { seeded: hadTarget });
     if (hadTarget) await fs.rename(target, backup);
     try {
       await fs.rename(staging, target);
@@ -71,4 +66,46 @@ export async function writeWorkspace(
   } finally {
     await fs.rm(staging, { recursive: true, force: true });
   }
+}
+
+/** `relative` resolved inside `folder`, judged on the path alone. */
+function pathInside(folder: string, relative: string): string {
+  const resolved = path.resolve(folder, relative);
+  const fromFolder = path.relative(folder, resolved);
+  if (fromFolder.startsWith('..') || path.isAbsolute(fromFolder)) {
+    throw new NotAllowedError(`${relative} is outside ${folder}`);
+  }
+  return resolved;
+}
+
+/**
+ * Writes the files into `folder`, concurrently. A folder seeded with a copy of the target may
+ * hold symlinks leading out of the workspace, and entries in the way: then every path is
+ * checked on disk before anything is created through it, and replaced. A fresh folder holds
+ * only what is written here, so checking the path itself is enough.
+ */
+async function writeFiles(
+  folder: string,
+  files: GeneratedFile[],
+  options: { seeded: boolean },
+): Promise<void> {
+  const safePath = options.seeded ? resolveSafeChildPath : pathInside;
+  const folders = [...new Set(files.map(file => path.dirname(file.path)))].map(
+    relative => safePath(folder, relative),
+  );
+  const destinations = files.map(file => safePath(folder, file.path));
+  await Promise.all(folders.map(dir => fs.mkdir(dir, { recursive: true })));
+  // Wait for every write before failing, so nothing is still writing during the clean-up.
+  const writes = await Promise.allSettled(
+    files.map(async (file, index) => {
+      if (options.seeded) {
+        await fs.rm(destinations[index], { force: true, recursive: true });
+      }
+      await fs.writeFile(destinations[index], file.content, 'utf8');
+    }),
+  );
+  const failure = writes.find(
+    (write): write is PromiseRejectedResult => write.status === 'rejected',
+  );
+  if (failure) throw failure.reason;
 }

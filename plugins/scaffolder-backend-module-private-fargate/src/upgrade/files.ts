@@ -11,23 +11,27 @@ export type TreeFile = { path: string; content: Buffer };
  * itself: what a template generated, when called at the end of a run.
  */
 export async function listTreeFiles(root: string): Promise<TreeFile[]> {
-  const result: TreeFile[] = [];
-  async function walk(relative: string) {
-    const entries = await fs.readdir(path.join(root, relative), {
-      withFileTypes: true,
-    });
-    for (const entry of entries) {
-      const child = relative ? `${relative}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) {
-        if (entry.name !== '.git') await walk(child);
-      } else if (entry.isFile() && child !== RECORD_PATH) {
-        result.push({
-          path: child,
-          content: await fs.readFile(path.join(root, child)),
-        });
-      }
-    }
-  }
-  await walk('');
-  return result.sort((a, b) => comparePaths(a.path, b.path));
+  const entries = await fs.readdir(root, {
+    recursive: true,
+    withFileTypes: true,
+  });
+  const paths = entries
+    .filter(entry => entry.isFile())
+    .map(entry =>
+      path
+        .relative(root, path.join(entry.parentPath, entry.name))
+        .split(path.sep)
+        .join('/'),
+    )
+    .filter(
+      relative =>
+        relative !== RECORD_PATH && !relative.split('/').includes('.git'),
+    )
+    .sort(comparePaths);
+  return Promise.all(
+    paths.map(async relative => ({
+      path: relative,
+      content: await fs.readFile(path.join(root, relative)),
+    })),
+  );
 }
