@@ -1,6 +1,7 @@
 import { test, before, after } from 'node:test';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parse } from 'yaml';
 import {
   frontendUrl,
   launchBrowser,
@@ -45,6 +46,17 @@ test('the demo service page shows the endpoint and PrivateLink card', async () =
     .filter({ hasText: 'Pending acceptance' })
     .waitFor();
 
+  // Generated from private-fargate-service 1.0.0; the catalog's template is newer.
+  const templateVersion = parse(
+    readFileSync(path.join(repoRoot, 'templates/private-fargate-service/template.yaml'), 'utf8'),
+  ).metadata.annotations['private-fargate/template-version'];
+  await card
+    .getByText(
+      `Generated from template private-fargate-service v1.0.0, latest v${templateVersion}.`,
+      { exact: false },
+    )
+    .waitFor();
+
   await card.scrollIntoViewIfNeeded();
   const shot = path.join(outputDir, 'status-card.png');
   await card.screenshot({ path: shot });
@@ -52,5 +64,19 @@ test('the demo service page shows the endpoint and PrivateLink card', async () =
     mkdirSync(path.join(repoRoot, 'docs/images'), { recursive: true });
     copyFileSync(shot, path.join(repoRoot, 'docs/images/status-card.png'));
   }
+
+  // The card's link opens the upgrade template with this service already picked.
+  await card.getByRole('link', { name: 'Upgrade this service' }).click();
+  await page.waitForURL(/\/create\/templates\/default\/private-fargate-upgrade/);
+  await page
+    .getByText("Upgrade a repository to its template's latest version")
+    .first()
+    .waitFor({ timeout: 60_000 });
+  await page.waitForFunction(
+    () => [...document.querySelectorAll('input')].some(input => input.value.includes('payments-api')),
+    undefined,
+    { timeout: 60_000 },
+  );
+  await page.screenshot({ path: path.join(outputDir, 'upgrade-template-form.png') });
   await page.close();
 });
