@@ -16,6 +16,7 @@ export type {
 export { createRecordAction, createUpgradeAction } from './actions';
 export {
   upgradeRepository,
+  renderTemplateVersion,
   formatUpgradeSummary,
   readScaffoldRecord,
   scaffoldRecordSchema,

@@ -1,13 +1,10 @@
 import { InputError } from '@backstage/errors';
 import {
-  applyDefaults,
-  DryRunFailedError,
-  formatProblems,
   RenderedTemplate,
   RenderRequest,
   TEMPLATE_VERSION_ANNOTATION,
+  renderTemplateVersion,
   TemplateRenderer,
-  validateValues,
 } from '@private-fargate/plugin-scaffolder-backend-module-private-fargate';
 import { DryRunBackend } from '../render';
 import { loadTemplateFolder } from '../render/templateFolder';
@@ -42,30 +39,14 @@ export function createTemplateFolderRenderer(options: {
           `--to ${request.targetVersion}: ${dir} holds ${request.templateName}@${version}; point --template to a folder with version ${request.targetVersion}, or leave --to out`,
         );
       }
-      const values = applyDefaults(template, request.values);
-      const problems = validateValues(template, values);
-      if (problems.length > 0) {
-        throw new InputError(
-          `the recorded values do not fit ${
-            request.templateName
-          }@${version}; give the new ones with --set:\n${formatProblems(
-            problems,
-          )}`,
-        );
-      }
-      try {
-        const result = await (
-          await options.backend()
-        ).dryRun({ template, values, files });
-        return { version, files: result.files };
-      } catch (error) {
-        if (error instanceof DryRunFailedError && error.status === 400) {
-          throw new InputError(
-            `${request.templateName}@${version} refused the values: ${error.message}`,
-          );
-        }
-        throw error;
-      }
+      return renderTemplateVersion({
+        template,
+        version,
+        values: request.values,
+        newValuesHint: 'with --set',
+        dryRun: async values =>
+          (await options.backend()).dryRun({ template, values, files }),
+      });
     },
   };
 }

@@ -19,14 +19,9 @@ import {
   fetchContents,
   serializeDirectoryContents,
 } from '@backstage/plugin-scaffolder-node';
-import {
-  applyDefaults,
-  DryRunFailedError,
-  formatProblems,
-  requestDryRun,
-  validateValues,
-} from '../dryRun';
+import { requestDryRun } from '../dryRun';
 import { RenderedTemplate, RenderRequest, TemplateRenderer } from './renderer';
+import { renderTemplateVersion } from './renderTemplateVersion';
 import { TEMPLATE_VERSION_ANNOTATION } from './version';
 
 /**
@@ -110,40 +105,27 @@ export function createCatalogTemplateRenderer(options: {
         spec: entity.spec,
       } as TemplateEntityV1beta3;
 
-      const values = applyDefaults(template, request.values);
-      const problems = validateValues(template, values);
-      if (problems.length > 0) {
-        throw new InputError(
-          `the recorded values do not fit ${
-            request.templateName
-          }@${version}; give the new ones in the upgrade's values:\n${formatProblems(
-            problems,
-          )}`,
-        );
-      }
-      const files = await readTemplateFiles({
-        baseUrl,
-        reader: options.reader,
-        integrations: options.integrations,
+      return renderTemplateVersion({
+        template,
+        version,
+        values: request.values,
+        newValuesHint: "in the upgrade's values",
+        dryRun: async values => {
+          const files = await readTemplateFiles({
+            baseUrl,
+            reader: options.reader,
+            integrations: options.integrations,
+          });
+          const scaffolder = await options.scaffolder();
+          return requestDryRun({
+            scaffolderBaseUrl: scaffolder.baseUrl,
+            token: scaffolder.token,
+            template,
+            values,
+            files,
+          });
+        },
       });
-      const scaffolder = await options.scaffolder();
-      try {
-        const result = await requestDryRun({
-          scaffolderBaseUrl: scaffolder.baseUrl,
-          token: scaffolder.token,
-          template,
-          values,
-          files,
-        });
-        return { version, files: result.files };
-      } catch (error) {
-        if (error instanceof DryRunFailedError && error.status === 400) {
-          throw new InputError(
-            `${request.templateName}@${version} refused the values: ${error.message}`,
-          );
-        }
-        throw error;
-      }
     },
   };
 }

@@ -21,3 +21,4 @@ export {
   parseTemplateRef,
 } from './version';
 export type { TreeFile } from './files';
+export { renderTemplateVersion } from './renderTemplateVersion';
