@@ -2,16 +2,8 @@ import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { lstatIfPresent } from '../files/lstatIfPresent';
 import { GeneratedFile } from './generate';
-
-async function exists(target: string): Promise<boolean> {
-  try {
-    await fs.lstat(target);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Writes `files` under `targetPath` of the workspace, all or nothing: the new tree (existing
@@ -43,10 +35,10 @@ export async function writeWorkspace(
   );
   const backup = `${staging}.previous`;
   try {
-    const hadTarget = await exists(target);
-    if (hadTarget) {
-      const stat = await fs.lstat(target);
-      if (!stat.isDirectory()) {
+    const existing = await lstatIfPresent(target);
+    const hadTarget = existing !== undefined;
+    if (existing) {
+      if (!existing.isDirectory()) {
         throw new InputError(
           `targetPath: "${targetPath}" exists and is not a folder`,
         );

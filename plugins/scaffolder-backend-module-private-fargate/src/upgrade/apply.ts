@@ -2,18 +2,10 @@ import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { lstatIfPresent } from '../files/lstatIfPresent';
 
 /** One change to a file of the repository: new content, or removal when `content` is absent. */
 export type FileChange = { path: string; content?: Buffer };
-
-async function exists(target: string): Promise<boolean> {
-  try {
-    await fs.lstat(target);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Applies every change or none: new contents are staged first, then each
@@ -49,7 +41,7 @@ export async function applyFileChanges(
       const target = targets[i];
       const step: (typeof done)[number] = { target, wrote: false };
       done.push(step);
-      if (await exists(target)) {
+      if (await lstatIfPresent(target)) {
         step.backup = path.join(staging, `old-${i}`);
         await fs.rename(target, step.backup);
       }
