@@ -6,6 +6,7 @@ import {
   TemplateEntityV1beta3,
   templateEntityV1beta3Validator,
 } from '@backstage/plugin-scaffolder-common';
+import { serializeDirectoryContents } from '@backstage/plugin-scaffolder-node';
 import { UsageError } from '../UsageError';
 
 /** A template read from disk with every file the scaffolder needs next to it. */
@@ -66,16 +67,6 @@ export function resolveTemplateDir(nameOrFolder: string, cwd: string): string {
   );
 }
 
-function listFiles(root: string, dir = root): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return listFiles(root, full);
-    if (entry.isFile())
-      return [path.relative(root, full).split(path.sep).join('/')];
-    return [];
-  });
-}
-
 /** Reads and checks a template folder; throws TemplateInvalidError when template.yaml is broken. */
 export async function loadTemplateFolder(dir: string): Promise<TemplateFolder> {
   const file = path.join(dir, 'template.yaml');
@@ -98,9 +89,7 @@ export async function loadTemplateFolder(dir: string): Promise<TemplateFolder> {
       `${file} is not a valid Template entity: ${(error as Error).message}`,
     );
   }
-  const files = listFiles(dir).map(relative => ({
-    path: relative,
-    content: fs.readFileSync(path.join(dir, relative)),
-  }));
+  // Read as the portal's upgrade renderer and the scaffolder itself read a template folder.
+  const files = await serializeDirectoryContents(dir);
   return { dir, template: template as TemplateEntityV1beta3, files };
 }

@@ -6,6 +6,7 @@ import { NotFoundError } from '@backstage/errors';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import { serializeDirectoryContents } from '@backstage/plugin-scaffolder-node';
 import githubScaffolderModule from '@backstage/plugin-scaffolder-backend-module-github';
 import { TemplateEntityV1beta3 } from '@backstage/plugin-scaffolder-common';
 import {
@@ -20,17 +21,6 @@ jest.setTimeout(120_000);
 
 const fixtures = path.join(__dirname, '../upgrade/__fixtures__');
 const values = { name: 'orders', vpcCidr: '10.0.0.0/16' };
-
-function readFolder(dir: string, prefix = '') {
-  return (
-    fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]
-  )
-    .filter(f => fs.statSync(path.join(dir, f)).isFile())
-    .map(f => ({
-      path: `${prefix}${f.split(path.sep).join('/')}`,
-      content: fs.readFileSync(path.join(dir, f)),
-    }));
-}
 
 function loadTemplate(dir: string): TemplateEntityV1beta3 {
   return yaml.parse(fs.readFileSync(path.join(dir, 'template.yaml'), 'utf8'));
@@ -165,7 +155,7 @@ describe('private-fargate:upgrade', () => {
       template,
       // The form fills in defaults before it submits; a dry run does not.
       values: applyDefaults(template, values),
-      files: readFolder(dir),
+      files: await serializeDirectoryContents(dir),
     });
     return result.files;
   }
@@ -321,7 +311,7 @@ describe('private-fargate:upgrade', () => {
         scaffolderBaseUrl,
         template,
         values: applyDefaults(template, formValues),
-        files: readFolder(templateDir),
+        files: await serializeDirectoryContents(templateDir),
       });
     }
     const stepLog = (
