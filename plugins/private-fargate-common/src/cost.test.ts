@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import { estimateMonthlyCost, formatUsd } from './cost';
+import { estimateMonthlyCost, formatUsd, roundToCents } from './cost';
 
 function amounts(
   lines: { label: string; amount: number }[],
@@ -183,6 +183,15 @@ describe('estimateMonthlyCost', () => {
   ])('rejects %j naming the field', (input, message) => {
     expect(() => estimateMonthlyCost(input)).toThrow(InputError);
     expect(() => estimateMonthlyCost(input)).toThrow(message);
+  });
+});
+
+describe('roundToCents', () => {
+  it('rounds half-up on the decimal value, not on binary noise', () => {
+    expect(roundToCents(0.125)).toBe(0.13);
+    expect(roundToCents(1.005)).toBe(1.01);
+    expect(roundToCents(10.22 - 102.2)).toBe(-91.98);
+    expect(roundToCents(45.2599999999)).toBe(45.26);
   });
 });
 

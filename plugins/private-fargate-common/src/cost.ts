@@ -93,11 +93,14 @@ export const costEstimateInputSchema = z
 export type CostEstimateInput = z.input<typeof costEstimateInputSchema>;
 
 /**
- * Rounds half-up to cents. `toPrecision(12)` first removes binary noise such as
- * 12.499999999998 for 0.125 dollars, so the cent is decided on the decimal value.
+ * Dollars rounded half-up to whole cents, the cost model's one rounding rule.
+ * `toPrecision(12)` first removes binary noise such as 12.499999999998 for 0.125 dollars,
+ * so the cent is decided on the decimal value.
+ *
+ * @public
  */
-function toCents(dollars: number): number {
-  return Math.round(Number((dollars * 100).toPrecision(12)));
+export function roundToCents(dollars: number): number {
+  return Math.round(Number((dollars * 100).toPrecision(12))) / 100;
 }
 
 function line(
@@ -111,7 +114,7 @@ function line(
     quantity,
     unit,
     unitPrice: price.usd,
-    amount: toCents(quantity * price.usd) / 100,
+    amount: roundToCents(quantity * price.usd),
     source: `${price.source} (as of ${price.asOf}${
       price.confidence === 'unverified' ? ', unverified' : ''
     })`,
@@ -224,7 +227,7 @@ export function estimateMonthlyCost(input: CostEstimateInput): CostEstimate {
   const natOnly = scenario([natFixed[0], natData, natFixed[1]]);
   const natPlusEndpoints = scenario([...endpoints, ...natFixed]);
 
-  const perService = (total: number) => toCents(total / parsed.services) / 100;
+  const perService = (total: number) => roundToCents(total / parsed.services);
   return {
     region: parsed.region,
     currency: 'USD',

@@ -44,6 +44,7 @@ export {
   estimateMonthlyCost,
   costEstimateInputSchema,
   formatUsd,
+  roundToCents,
 } from './cost';
 export type {
   CostEstimate,

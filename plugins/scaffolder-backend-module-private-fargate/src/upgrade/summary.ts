@@ -6,6 +6,7 @@ import {
   formatUsd,
   interfaceEndpointsOf,
   planEndpoints,
+  roundToCents,
 } from '@private-fargate/plugin-private-fargate-common';
 import { ConflictReason, FileDecision } from './decide';
 import { ScaffoldRecord } from './record';
@@ -77,8 +78,6 @@ function missingFrom(
     }));
 }
 
-const round = (amount: number) => Math.round(amount * 100) / 100;
-
 /** Summarises the file decisions and, via the common planner and prices, the endpoint and cost change. */
 export function summarizeUpgrade(options: {
   before: ScaffoldRecord;
@@ -114,9 +113,9 @@ export function summarizeUpgrade(options: {
     const newCost = monthlyCost(after, newPlan);
     if (oldCost !== undefined && newCost !== undefined) {
       summary.monthlyCost = {
-        before: round(oldCost),
-        after: round(newCost),
-        change: round(newCost - oldCost),
+        before: roundToCents(oldCost),
+        after: roundToCents(newCost),
+        change: roundToCents(newCost - oldCost),
       };
     }
   }
