@@ -88,17 +88,25 @@ const ourActions = OUR_ACTIONS.filter(action =>
 );
 const WITH = 'with our steps';
 const WITHOUT = 'without our steps';
+// Later steps read the outputs of earlier ones (terraform and record take the plan's
+// requirements), so each step's share is measured by taking our steps away from the last one
+// back: a step's share is the template with it minus the template without it and every later one.
+const withoutFrom = index => without(folder.template, new Set(ourActions.slice(index)));
 const variants = {
   [WITH]: folder.template,
-  [WITHOUT]: without(folder.template, new Set(ourActions)),
-  // Not part of the target; each shows what one of our steps adds (with minus without it).
   ...Object.fromEntries(
-    ourActions.map(action => [
-      `without ${action}`,
-      without(folder.template, new Set([action])),
-    ]),
+    ourActions
+      .map((_, index) => index)
+      .slice(1)
+      .reverse()
+      .map(index => [
+        `without ${ourActions.slice(index).join(', ')}`,
+        withoutFrom(index),
+      ]),
   ),
+  [WITHOUT]: withoutFrom(0),
 };
+const variantNames = Object.keys(variants);
 const backend = await render.startDryRunBackend({
   modules: render.actionModules(),
 });
@@ -141,11 +149,13 @@ console.log(
 );
 // Paired by round, so drift on a shared machine cancels out. A step's share includes what it
 // causes downstream (files that later steps and the dry run's extraction read back).
-console.log('  where the time goes (with our steps minus without that one):');
-for (const action of ourActions) {
-  const withoutIt = times[`without ${action}`];
-  const cost = median(
-    times[WITH].map((time, round) => time - withoutIt[round]),
-  );
+console.log(
+  '  where the time goes (with the step minus without it and the later ones):',
+);
+ourActions.forEach((action, index) => {
+  // variantNames runs from all of our steps down to none of them.
+  const withIt = times[variantNames[ourActions.length - 1 - index]];
+  const withoutIt = times[variantNames[ourActions.length - index]];
+  const cost = median(withIt.map((time, round) => time - withoutIt[round]));
   console.log(`    ${action.padEnd(25)}${ms(cost)}`);
-}
+});

@@ -45,6 +45,16 @@ describe('private-fargate:plan', () => {
       '| `com.amazonaws.ap-northeast-1.ecr.dkr` | Interface |',
     );
     expect(summary).toContain('NAT gateways only');
+
+    const requirements = (ctx.output as jest.Mock).mock.calls.find(
+      ([name]) => name === 'requirements',
+    )[1];
+    expect(requirements).toMatchObject({
+      region: 'ap-northeast-1',
+      launchType: 'FARGATE',
+      logging: 'awslogs',
+      exec: { enabled: false },
+    });
   });
 
   it('should plan ssmmessages for ECS Exec and report the planner warnings', async () => {

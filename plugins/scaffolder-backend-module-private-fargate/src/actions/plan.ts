@@ -91,6 +91,10 @@ export function createPlanAction() {
             .describe('Monthly cost of the three designs'),
         summary: zod =>
           zod.string().describe('Markdown summary a template can show'),
+        requirements: () =>
+          planRequirementsSchema.describe(
+            'The requirements as the planner read them, defaults filled in: pass them on to private-fargate:terraform and private-fargate:record instead of repeating them',
+          ),
       },
     },
     async handler(ctx) {
@@ -132,6 +136,7 @@ export function createPlanAction() {
         natOnly: cost.natOnly.total,
         natPlusEndpoints: cost.natPlusEndpoints.total,
       });
+      ctx.output('requirements', plan.requirements);
       ctx.output(
         'summary',
         [

@@ -1,6 +1,7 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { InputError } from '@backstage/errors';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import syncFs from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { goldenCases } from '../__golden__/cases';
@@ -138,16 +139,38 @@ describe('private-fargate:terraform', () => {
     },
   );
 
-  it('should leave the workspace as it was when a write fails half-way', async () => {
-    workspace.setContent({ 'infra/main.tf': 'old main\n' });
-    const realWriteFile = fs.writeFile;
+  it('should leave no target folder behind when a write into a new one fails half-way', async () => {
+    workspace.setContent({ 'README.md': 'kept\n' });
+    const realWriteFile = syncFs.writeFileSync;
     let writes = 0;
     const spy = jest
-      .spyOn(fs, 'writeFile')
-      .mockImplementation(async (...args) => {
+      .spyOn(syncFs, 'writeFileSync')
+      .mockImplementation((...args) => {
         writes++;
         if (writes === 5) throw new Error('disk full');
-        return realWriteFile(...(args as Parameters<typeof fs.writeFile>));
+        return realWriteFile(...args);
+      });
+    try {
+      await expect(
+        run({ ...tokyoCase, targetPath: 'deploy/infra' }),
+      ).rejects.toThrow('disk full');
+    } finally {
+      spy.mockRestore();
+    }
+    expect(writes).toBe(5);
+    expect(await fs.readdir(workspace.path)).toEqual(['README.md']);
+  });
+
+  it('should leave the workspace as it was when a write fails half-way', async () => {
+    workspace.setContent({ 'infra/main.tf': 'old main\n' });
+    const realWriteFile = syncFs.writeFileSync;
+    let writes = 0;
+    const spy = jest
+      .spyOn(syncFs, 'writeFileSync')
+      .mockImplementation((...args) => {
+        writes++;
+        if (writes === 5) throw new Error('disk full');
+        return realWriteFile(...args);
       });
     try {
       await expect(run({ ...tokyoCase })).rejects.toThrow('disk full');

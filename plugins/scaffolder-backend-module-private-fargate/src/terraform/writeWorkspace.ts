@@ -1,14 +1,17 @@
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError } from '@backstage/errors';
+import syncFs from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { lstatIfPresent } from '../files/lstatIfPresent';
+import { turnTaker } from '../files/turns';
 import { GeneratedFile } from './generate';
 
 /**
- * Writes `files` under `targetPath` of the workspace, all or nothing: the new tree (existing
- * files in the target folder plus the generated ones) is built in a staging folder next to it
- * and swapped in with renames, so a failure leaves the workspace as it was.
+ * Writes `files` under `targetPath` of the workspace, all or nothing. A new target folder is
+ * written in place and removed again, with any parents made for it, if a write fails. For an existing one, the new tree
+ * (its files plus the generated ones) is built in a staging folder next to it and swapped in
+ * with renames, so a failure leaves it as it was.
  */
 export async function writeWorkspace(
   workspacePath: string,
@@ -29,7 +32,16 @@ export async function writeWorkspace(
     );
   }
   const parent = path.dirname(target);
-  await fs.mkdir(parent, { recursive: true });
+  const firstCreated = await fs.mkdir(parent, { recursive: true });
+  if (await createFolder(target)) {
+    try {
+      await writeFiles(target, files, { seeded: false });
+    } catch (error) {
+      await fs.rm(firstCreated ?? target, { recursive: true, force: true });
+      throw error;
+    }
+    return target;
+  }
   const staging = await fs.mkdtemp(
     path.join(parent, `.${path.basename(target)}.staging-`),
   );
@@ -60,6 +72,17 @@ export async function writeWorkspace(
   }
 }
 
+/** Creates `folder` and says so; false when something is already there. */
+async function createFolder(folder: string): Promise<boolean> {
+  try {
+    await fs.mkdir(folder);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+}
+
 /** `relative` resolved inside `folder`, judged on the path alone. */
 function pathInside(folder: string, relative: string): string {
   const resolved = path.resolve(folder, relative);
@@ -70,11 +93,14 @@ function pathInside(folder: string, relative: string): string {
   return resolved;
 }
 
+const WRITE_BATCH = { files: 8, bytes: 256 * 1024 };
+
 /**
- * Writes the files into `folder`, concurrently. A folder seeded with a copy of the target may
- * hold symlinks leading out of the workspace, and entries in the way: then every path is
- * checked on disk before anything is created through it, and replaced. A fresh folder holds
- * only what is written here, so checking the path itself is enough.
+ * Writes the files into `folder`, in synchronous batches (see turnTaker). A folder seeded
+ * with a copy of the target may hold symlinks leading out of the workspace, and entries in
+ * the way: then every path is checked on disk before anything is created through it, and
+ * replaced. A fresh folder holds only what is written here, so checking the path itself is
+ * enough.
  */
 async function writeFiles(
   folder: string,
@@ -82,22 +108,19 @@ async function writeFiles(
   options: { seeded: boolean },
 ): Promise<void> {
   const safePath = options.seeded ? resolveSafeChildPath : pathInside;
-  const folders = [...new Set(files.map(file => path.dirname(file.path)))].map(
-    relative => safePath(folder, relative),
-  );
-  const destinations = files.map(file => safePath(folder, file.path));
-  await Promise.all(folders.map(dir => fs.mkdir(dir, { recursive: true })));
-  // Wait for every write before failing, so nothing is still writing during the clean-up.
-  const writes = await Promise.allSettled(
-    files.map(async (file, index) => {
-      if (options.seeded) {
-        await fs.rm(destinations[index], { force: true, recursive: true });
-      }
-      await fs.writeFile(destinations[index], file.content, 'utf8');
-    }),
-  );
-  const failure = writes.find(
-    (write): write is PromiseRejectedResult => write.status === 'rejected',
-  );
-  if (failure) throw failure.reason;
+  const take = turnTaker(WRITE_BATCH);
+  const folders = new Set<string>();
+  for (const file of files) {
+    const destination = safePath(folder, file.path);
+    const parent = path.dirname(destination);
+    if (!folders.has(parent)) {
+      syncFs.mkdirSync(parent, { recursive: true });
+      folders.add(parent);
+    }
+    if (options.seeded) {
+      syncFs.rmSync(destination, { force: true, recursive: true });
+    }
+    syncFs.writeFileSync(destination, file.content, 'utf8');
+    await take(file.content.length);
+  }
 }

@@ -1,37 +1,45 @@
-import fs from 'node:fs/promises';
+import fs from 'node:fs';
 import path from 'node:path';
+import { turnTaker } from '../files/turns';
 import { comparePaths } from './comparePaths';
 import { RECORD_PATH } from './record';
 
 /** A file of a generated tree, with its path relative to the tree's root. */
 export type TreeFile = { path: string; content: Buffer };
 
+const READ_BATCH = { files: 64, bytes: 256 * 1024 };
+
 /**
  * Every regular file under `root` except version-control data and the record
- * itself: what a template generated, when called at the end of a run.
+ * itself: what a template generated, when called at the end of a run. Read in
+ * synchronous batches (see turnTaker); a file larger than a batch is read
+ * asynchronously.
  */
 export async function listTreeFiles(root: string): Promise<TreeFile[]> {
-  const entries = await fs.readdir(root, {
-    recursive: true,
-    withFileTypes: true,
-  });
-  const paths = entries
-    .filter(entry => entry.isFile())
-    .map(entry =>
-      path
-        .relative(root, path.join(entry.parentPath, entry.name))
-        .split(path.sep)
-        .join('/'),
-    )
-    .filter(
-      relative =>
-        relative !== RECORD_PATH && !relative.split('/').includes('.git'),
-    )
-    .sort(comparePaths);
-  return Promise.all(
-    paths.map(async relative => ({
-      path: relative,
-      content: await fs.readFile(path.join(root, relative)),
-    })),
-  );
+  const take = turnTaker(READ_BATCH);
+  const files: TreeFile[] = [];
+  const folders = [''];
+  while (folders.length > 0) {
+    const folder = folders.pop()!;
+    const entries = fs.readdirSync(path.join(root, folder), {
+      withFileTypes: true,
+    });
+    await take(0);
+    for (const entry of entries) {
+      const relative = folder ? `${folder}/${entry.name}` : entry.name;
+      if (entry.name === '.git' || relative === RECORD_PATH) continue;
+      if (entry.isDirectory()) {
+        folders.push(relative);
+      } else if (entry.isFile()) {
+        const file = path.join(root, relative);
+        const content =
+          fs.statSync(file).size > READ_BATCH.bytes
+            ? await fs.promises.readFile(file)
+            : fs.readFileSync(file);
+        files.push({ path: relative, content });
+        await take(content.length);
+      }
+    }
+  }
+  return files.sort((a, b) => comparePaths(a.path, b.path));
 }
