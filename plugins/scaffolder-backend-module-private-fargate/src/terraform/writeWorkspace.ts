@@ -1,17 +1,15 @@
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError } from '@backstage/errors';
-import syncFs from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { lstatIfPresent } from '../files/lstatIfPresent';
-import { turnTaker } from '../files/turns';
 import { GeneratedFile } from './generate';
 
 /**
  * Writes `files` under `targetPath` of the workspace, all or nothing. A new target folder is
- * written in place and removed again, with any parents made for it, if a write fails. For an existing one, the new tree
- * (its files plus the generated ones) is built in a staging folder next to it and swapped in
- * with renames, so a failure leaves it as it was.
+ * written in place, and removed again with any parents made for it if a write fails. For an
+ * existing one, the new tree (its files plus the generated ones) is built in a staging folder
+ * next to it and swapped in with renames, so a failure leaves it as it was.
  */
 export async function writeWorkspace(
   workspacePath: string,
@@ -93,14 +91,13 @@ function pathInside(folder: string, relative: string): string {
   return resolved;
 }
 
-const WRITE_BATCH = { files: 8, bytes: 256 * 1024 };
-
 /**
- * Writes the files into `folder`, in synchronous batches (see turnTaker). A folder seeded
- * with a copy of the target may hold symlinks leading out of the workspace, and entries in
- * the way: then every path is checked on disk before anything is created through it, and
- * replaced. A fresh folder holds only what is written here, so checking the path itself is
- * enough.
+ * Writes the files into `folder`, concurrently: creating a file is the costly part of a write,
+ * and the thread pool spreads it over the machine's cores (reads are another matter, see
+ * turnTaker). A folder seeded with a copy of the target may hold symlinks leading out of the
+ * workspace, and entries in the way: then every path is checked on disk before anything is
+ * created through it, and replaced. A fresh folder holds only what is written here, so
+ * checking the path itself is enough.
  */
 async function writeFiles(
   folder: string,
@@ -108,19 +105,22 @@ async function writeFiles(
   options: { seeded: boolean },
 ): Promise<void> {
   const safePath = options.seeded ? resolveSafeChildPath : pathInside;
-  const take = turnTaker(WRITE_BATCH);
-  const folders = new Set<string>();
-  for (const file of files) {
-    const destination = safePath(folder, file.path);
-    const parent = path.dirname(destination);
-    if (!folders.has(parent)) {
-      syncFs.mkdirSync(parent, { recursive: true });
-      folders.add(parent);
-    }
-    if (options.seeded) {
-      syncFs.rmSync(destination, { force: true, recursive: true });
-    }
-    syncFs.writeFileSync(destination, file.content, 'utf8');
-    await take(file.content.length);
-  }
+  const folders = [...new Set(files.map(file => path.dirname(file.path)))].map(
+    relative => safePath(folder, relative),
+  );
+  const destinations = files.map(file => safePath(folder, file.path));
+  await Promise.all(folders.map(dir => fs.mkdir(dir, { recursive: true })));
+  // Wait for every write before failing, so nothing is still writing during the clean-up.
+  const writes = await Promise.allSettled(
+    files.map(async (file, index) => {
+      if (options.seeded) {
+        await fs.rm(destinations[index], { force: true, recursive: true });
+      }
+      await fs.writeFile(destinations[index], file.content, 'utf8');
+    }),
+  );
+  const failure = writes.find(
+    (write): write is PromiseRejectedResult => write.status === 'rejected',
+  );
+  if (failure) throw failure.reason;
 }

@@ -1,6 +1,6 @@
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
-import fs from 'node:fs';
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { listTreeFiles } from './files';
 import {
@@ -58,7 +58,7 @@ export async function writeScaffoldRecord(options: {
       `targetPath: "${options.targetPath}" is outside the workspace; use a relative path such as . or services/orders`,
     );
   }
-  fs.mkdirSync(root, { recursive: true });
+  await fs.mkdir(root, { recursive: true });
   const files = await listTreeFiles(root);
   const record: ScaffoldRecord = {
     schemaVersion: 1,
@@ -68,11 +68,10 @@ export async function writeScaffoldRecord(options: {
       sha256: sha256(file.content),
     })),
   };
-  // A few kilobytes: written synchronously, like the tree was read (see turnTaker).
   const target = path.join(root, RECORD_PATH);
-  fs.mkdirSync(path.dirname(target), { recursive: true });
+  await fs.mkdir(path.dirname(target), { recursive: true });
   const temporary = `${target}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, serializeScaffoldRecord(record));
-  fs.renameSync(temporary, target);
+  await fs.writeFile(temporary, serializeScaffoldRecord(record));
+  await fs.rename(temporary, target);
   return record;
 }
