@@ -17,7 +17,7 @@ const require = createRequire(path.join(root, 'packages/cli/package.json'));
 require('@backstage/cli/config/nodeTransform.cjs');
 const render = require(path.join(root, 'packages/cli/src/render/index.ts'));
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
 const WARMUP = 3;
 const OUR_ACTIONS = [
   'private-fargate:plan',
@@ -61,6 +61,15 @@ function without(template, actions) {
   };
 }
 
+const shuffled = list => {
+  const copy = [...list];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j], copy[i]];
+  }
+  return copy;
+};
+
 const median = list => {
   const sorted = [...list].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -91,7 +100,8 @@ const WITHOUT = 'without our steps';
 // Later steps read the outputs of earlier ones (terraform and record take the plan's
 // requirements), so each step's share is measured by taking our steps away from the last one
 // back: a step's share is the template with it minus the template without it and every later one.
-const withoutFrom = index => without(folder.template, new Set(ourActions.slice(index)));
+const withoutFrom = index =>
+  without(folder.template, new Set(ourActions.slice(index)));
 const variants = {
   [WITH]: folder.template,
   ...Object.fromEntries(
@@ -113,9 +123,9 @@ const backend = await render.startDryRunBackend({
 const times = Object.fromEntries(Object.keys(variants).map(name => [name, []]));
 try {
   for (let round = 0; round < WARMUP + ROUNDS; round++) {
-    // Alternate the order each round so drift on a shared machine hits all alike.
-    const order =
-      round % 2 ? Object.keys(variants).reverse() : Object.keys(variants);
+    // A new random order each round: drift on a shared machine hits all variants alike, and
+    // no variant always runs after the same one (a fixed order biased an A/A run by 1-2 ms).
+    const order = shuffled(Object.keys(variants));
     for (const name of order) {
       const start = performance.now();
       const result = await backend.dryRun({
