@@ -26,22 +26,20 @@ describe('private-fargate:terraform', () => {
     return Object.fromEntries((ctx.output as jest.Mock).mock.calls);
   }
 
-  it('should write the root module, one module per component and the README', async () => {
+  it('should write the root module, one module of one file per component and the README', async () => {
     const outputs = await run({ ...tokyoCase, targetPath: 'infra' });
     expect(outputs.targetPath).toBe('infra');
-    expect(outputs.files).toEqual(
-      expect.arrayContaining([
-        'README.md',
-        'main.tf',
-        'modules/bastion/main.tf',
-        'modules/endpoints/main.tf',
-        'modules/service/main.tf',
-        'outputs.tf',
-        'providers.tf',
-        'variables.tf',
-        'versions.tf',
-      ]),
-    );
+    expect(outputs.files).toEqual([
+      'README.md',
+      'main.tf',
+      'modules/bastion/main.tf',
+      'modules/endpoints/main.tf',
+      'modules/service/main.tf',
+      'outputs.tf',
+      'providers.tf',
+      'variables.tf',
+      'versions.tf',
+    ]);
     for (const file of outputs.files) {
       await expect(
         fs.stat(path.join(workspace.path, 'infra', file)),

@@ -4,7 +4,7 @@ import {
   parseOrThrow,
   PlannedEndpoint,
 } from '@private-fargate/plugin-private-fargate-common';
-import { renderFile } from '../hcl';
+import { HclBlock, HclFileItem, renderFile } from '../hcl';
 import { TerraformModuleSource } from './blocks';
 import { ComponentModule } from './component';
 import { bastionComponent } from './components/bastion';
@@ -61,13 +61,32 @@ const COMPONENT_WRITERS: Record<
   'private-dns': privateDnsComponent,
 };
 
-function renderModule(source: TerraformModuleSource): GeneratedFile[] {
-  const prefix = source.dir ? `${source.dir}/` : '';
+/** The root module keeps Terraform's standard files: `main.tf`, `variables.tf`, `outputs.tf`. */
+function renderRootModule(source: TerraformModuleSource): GeneratedFile[] {
   return [
-    { path: `${prefix}main.tf`, content: renderFile(source.main) },
-    { path: `${prefix}variables.tf`, content: renderFile(source.variables) },
-    { path: `${prefix}outputs.tf`, content: renderFile(source.outputs) },
+    { path: 'main.tf', content: renderFile(source.main) },
+    { path: 'variables.tf', content: renderFile(source.variables) },
+    { path: 'outputs.tf', content: renderFile(source.outputs) },
   ];
+}
+
+/** A component is one file: what its module takes, what it creates, what it gives back. */
+function renderComponentModule(source: TerraformModuleSource): GeneratedFile {
+  const section = (blocks: HclBlock[], comment: string): HclFileItem[] =>
+    blocks.map((block, index) =>
+      index === 0 ? { comment, block } : { block },
+    );
+  return {
+    path: `${source.dir}/main.tf`,
+    content: renderFile([
+      ...section(
+        source.variables,
+        'Inputs, set by the module block in the root main.tf.',
+      ),
+      ...source.main,
+      ...section(source.outputs, 'Outputs, read by the root module.'),
+    ]),
+  };
 }
 
 function readme(
@@ -147,10 +166,9 @@ export async function generateTerraform(
   const files: GeneratedFile[] = [
     { path: 'versions.tf', content: renderFile(root.versions) },
     { path: 'providers.tf', content: renderFile(root.providers) },
-    ...renderModule(root),
+    ...renderRootModule(root),
+    ...components.map(component => renderComponentModule(component.source)),
   ];
-  for (const component of components)
-    files.push(...renderModule(component.source));
 
   const created = [...ctx.stackEndpoints, ...ctx.bastionEndpoints];
   const cost = estimateMonthlyCost({

@@ -1,3 +1,39 @@
+# Inputs, set by the module block in the root main.tf.
+variable "bastion_enabled" {
+  type        = bool
+  description = "Run the bastion and the endpoints only it needs"
+}
+
+variable "vpc_id" {
+  type        = string
+  description = "VPC of the bastion"
+}
+
+variable "vpc_cidr" {
+  type        = string
+  description = "CIDR of the VPC"
+}
+
+variable "subnet_ids" {
+  type        = list(string)
+  description = "Private subnets for the bastion task"
+}
+
+variable "cluster_arn" {
+  type        = string
+  description = "ECS cluster to run the bastion in"
+}
+
+variable "image_tag" {
+  type        = string
+  description = "Tag of the bastion image"
+}
+
+variable "tags" {
+  type        = map(string)
+  description = "Tags applied to every resource"
+}
+
 data "aws_partition" "current" {}
 
 # The repository stays when the bastion is off: it is billed by storage, not by the hour.
@@ -237,4 +273,20 @@ resource "aws_ecs_service" "bastion" {
     assign_public_ip = false
   }
   tags = var.tags
+}
+
+# Outputs, read by the root module.
+output "ecr_repository_url" {
+  description = "Push the bastion image here"
+  value       = aws_ecr_repository.bastion.repository_url
+}
+
+output "ssm_service_role_name" {
+  description = "Role the bastion registers with"
+  value       = try(aws_iam_role.ssm_service[0].name, null)
+}
+
+output "security_group_id" {
+  description = "Security group of the bastion task"
+  value       = try(aws_security_group.bastion[0].id, null)
 }

@@ -1,3 +1,29 @@
+# Inputs, set by the module block in the root main.tf.
+variable "vpc_id" {
+  type        = string
+  description = "Consumer VPC"
+}
+
+variable "subnet_ids" {
+  type        = list(string)
+  description = "One subnet per Availability Zone for the endpoint"
+}
+
+variable "service_name" {
+  type        = string
+  description = "PrivateLink service name of the provider"
+}
+
+variable "client_cidrs" {
+  type        = list(string)
+  description = "Networks allowed to call the endpoint"
+}
+
+variable "tags" {
+  type        = map(string)
+  description = "Tags applied to every resource"
+}
+
 resource "aws_security_group" "consumer" {
   name        = "everything-privatelink-consumer"
   description = "Endpoint to a PrivateLink service: admits the client networks on the service port"
@@ -44,4 +70,20 @@ resource "aws_route53_record" "consumer" {
     zone_id                = aws_vpc_endpoint.consumer.dns_entry[0].hosted_zone_id
     evaluate_target_health = false
   }
+}
+
+# Outputs, read by the root module.
+output "endpoint_id" {
+  description = "ID of the consumer endpoint"
+  value       = aws_vpc_endpoint.consumer.id
+}
+
+output "endpoint_dns_name" {
+  description = "Regional DNS name of the endpoint"
+  value       = aws_vpc_endpoint.consumer.dns_entry[0].dns_name
+}
+
+output "record_fqdn" {
+  description = "Private DNS name of the endpoint"
+  value       = aws_route53_record.consumer.fqdn
 }

@@ -1,3 +1,34 @@
+# Inputs, set by the module block in the root main.tf.
+variable "vpc_id" {
+  type        = string
+  description = "Provider VPC"
+}
+
+variable "subnet_ids" {
+  type        = list(string)
+  description = "Private subnets for the NLB"
+}
+
+variable "alb_arn" {
+  type        = string
+  description = "Internal ALB the NLB forwards to"
+}
+
+variable "alb_listener_port" {
+  type        = number
+  description = "Port of the ALB listener"
+}
+
+variable "allowed_principals" {
+  type        = list(string)
+  description = "Account root or role ARNs allowed to connect"
+}
+
+variable "tags" {
+  type        = map(string)
+  description = "Tags applied to every resource"
+}
+
 resource "aws_lb" "nlb" {
   name                             = "everything-nlb"
   internal                         = true
@@ -44,4 +75,20 @@ resource "aws_vpc_endpoint_service" "this" {
   network_load_balancer_arns = [aws_lb.nlb.arn]
   allowed_principals         = var.allowed_principals
   tags                       = var.tags
+}
+
+# Outputs, read by the root module.
+output "service_name" {
+  description = "Endpoint service name to give to consumers"
+  value       = aws_vpc_endpoint_service.this.service_name
+}
+
+output "service_id" {
+  description = "ID of the endpoint service"
+  value       = aws_vpc_endpoint_service.this.id
+}
+
+output "nlb_arn" {
+  description = "ARN of the internal NLB"
+  value       = aws_lb.nlb.arn
 }

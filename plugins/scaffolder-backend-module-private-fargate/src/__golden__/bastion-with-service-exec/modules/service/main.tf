@@ -1,3 +1,34 @@
+# Inputs, set by the module block in the root main.tf.
+variable "vpc_id" {
+  type        = string
+  description = "VPC of the service"
+}
+
+variable "vpc_cidr" {
+  type        = string
+  description = "CIDR of the VPC (endpoints and ALB sources)"
+}
+
+variable "subnet_ids" {
+  type        = list(string)
+  description = "Private subnets for the tasks and the internal ALB"
+}
+
+variable "image_tag" {
+  type        = string
+  description = "Image tag to run"
+}
+
+variable "desired_count" {
+  type        = number
+  description = "Number of tasks"
+}
+
+variable "tags" {
+  type        = map(string)
+  description = "Tags applied to every resource"
+}
+
 resource "aws_ecs_cluster" "this" {
   name = "inventory"
   setting {
@@ -211,4 +242,25 @@ resource "aws_ecs_service" "service" {
     rollback = true
   }
   tags = var.tags
+}
+
+# Outputs, read by the root module.
+output "cluster_arn" {
+  description = "ARN of the ECS cluster"
+  value       = aws_ecs_cluster.this.arn
+}
+
+output "service_name" {
+  description = "Name of the ECS service"
+  value       = aws_ecs_service.service.name
+}
+
+output "task_security_group_id" {
+  description = "Security group of the tasks"
+  value       = aws_security_group.task.id
+}
+
+output "ecr_repository_url" {
+  description = "Push images here"
+  value       = aws_ecr_repository.service.repository_url
 }

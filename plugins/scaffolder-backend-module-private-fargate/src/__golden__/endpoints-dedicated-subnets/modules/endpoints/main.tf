@@ -1,3 +1,24 @@
+# Inputs, set by the module block in the root main.tf.
+variable "vpc_id" {
+  type        = string
+  description = "VPC the endpoints are created in"
+}
+
+variable "vpc_cidr" {
+  type        = string
+  description = "CIDR of the VPC; the only source admitted on 443"
+}
+
+variable "route_table_ids" {
+  type        = list(string)
+  description = "Private route tables that get the gateway endpoints"
+}
+
+variable "tags" {
+  type        = map(string)
+  description = "Tags applied to every resource"
+}
+
 # Dedicated endpoint subnet in ap-northeast-1a: an interface endpoint takes one subnet per zone.
 resource "aws_subnet" "endpoints_ap_northeast_1a" {
   vpc_id                  = var.vpc_id
@@ -108,4 +129,32 @@ resource "aws_vpc_endpoint_route_table_association" "s3" {
   for_each        = toset(var.route_table_ids)
   vpc_endpoint_id = aws_vpc_endpoint.s3.id
   route_table_id  = each.value
+}
+
+# Outputs, read by the root module.
+output "interface_endpoint_ids" {
+  description = "IDs of the interface endpoints, by service"
+  value = {
+    "ecr.api"      = aws_vpc_endpoint.ecr_api.id
+    "ecr.dkr"      = aws_vpc_endpoint.ecr_dkr.id
+    logs           = aws_vpc_endpoint.logs.id
+    secretsmanager = aws_vpc_endpoint.secretsmanager.id
+  }
+}
+
+output "gateway_endpoint_ids" {
+  description = "IDs of the gateway endpoints, by service"
+  value = {
+    s3 = aws_vpc_endpoint.s3.id
+  }
+}
+
+output "security_group_id" {
+  description = "Security group of the interface endpoints"
+  value       = aws_security_group.endpoints.id
+}
+
+output "subnet_ids" {
+  description = "Subnets the interface endpoints use"
+  value       = [aws_subnet.endpoints_ap_northeast_1a.id, aws_subnet.endpoints_ap_northeast_1c.id]
 }

@@ -1,3 +1,49 @@
+# Inputs, set by the module block in the root main.tf.
+variable "vpc_id" {
+  type        = string
+  description = "VPC the zone is associated with"
+}
+
+variable "alb_dns_name" {
+  type        = string
+  description = "DNS name of the internal ALB"
+}
+
+variable "alb_zone_id" {
+  type        = string
+  description = "Hosted zone ID of the internal ALB"
+}
+
+variable "resolver_subnet_ids" {
+  type        = list(string)
+  description = "Two subnets for the inbound resolver endpoint"
+}
+
+variable "resolver_allowed_cidrs" {
+  type        = list(string)
+  description = "On-premises DNS forwarders"
+}
+
+variable "route_table_ids" {
+  type        = list(string)
+  description = "Private route tables that get the on-premises routes"
+}
+
+variable "on_premises_cidrs" {
+  type        = list(string)
+  description = "On-premises networks"
+}
+
+variable "virtual_private_gateway_id" {
+  type        = string
+  description = "Virtual private gateway to on-premises"
+}
+
+variable "tags" {
+  type        = map(string)
+  description = "Tags applied to every resource"
+}
+
 resource "aws_route53_zone" "private" {
   name    = "corp.internal"
   comment = "Private names of the service, resolvable only inside the VPC (and from on-premises through the resolver)"
@@ -66,4 +112,20 @@ resource "aws_route" "on_premises" {
   route_table_id         = each.value.route_table_id
   destination_cidr_block = each.value.cidr
   gateway_id             = var.virtual_private_gateway_id
+}
+
+# Outputs, read by the root module.
+output "zone_id" {
+  description = "ID of the private hosted zone"
+  value       = aws_route53_zone.private.zone_id
+}
+
+output "service_fqdn" {
+  description = "Private DNS name of the service"
+  value       = aws_route53_record.service.fqdn
+}
+
+output "resolver_ip_addresses" {
+  description = "Forward the zone to these addresses from on-premises"
+  value       = aws_route53_resolver_endpoint.inbound.ip_address[*].ip
 }

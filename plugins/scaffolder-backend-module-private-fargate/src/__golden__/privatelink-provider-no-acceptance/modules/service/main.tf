@@ -1,3 +1,34 @@
+# Inputs, set by the module block in the root main.tf.
+variable "vpc_id" {
+  type        = string
+  description = "VPC of the service"
+}
+
+variable "vpc_cidr" {
+  type        = string
+  description = "CIDR of the VPC (endpoints and ALB sources)"
+}
+
+variable "subnet_ids" {
+  type        = list(string)
+  description = "Private subnets for the tasks and the internal ALB"
+}
+
+variable "image_tag" {
+  type        = string
+  description = "Image tag to run"
+}
+
+variable "desired_count" {
+  type        = number
+  description = "Number of tasks"
+}
+
+variable "tags" {
+  type        = map(string)
+  description = "Tags applied to every resource"
+}
+
 resource "aws_ecs_cluster" "this" {
   name = "internal-api"
   setting {
@@ -265,4 +296,45 @@ resource "aws_ecs_service" "service" {
   }
   depends_on = [aws_lb_listener.http]
   tags       = var.tags
+}
+
+# Outputs, read by the root module.
+output "cluster_arn" {
+  description = "ARN of the ECS cluster"
+  value       = aws_ecs_cluster.this.arn
+}
+
+output "service_name" {
+  description = "Name of the ECS service"
+  value       = aws_ecs_service.service.name
+}
+
+output "task_security_group_id" {
+  description = "Security group of the tasks"
+  value       = aws_security_group.task.id
+}
+
+output "ecr_repository_url" {
+  description = "Push images here"
+  value       = aws_ecr_repository.service.repository_url
+}
+
+output "alb_arn" {
+  description = "ARN of the internal ALB"
+  value       = aws_lb.internal.arn
+}
+
+output "alb_dns_name" {
+  description = "DNS name of the internal ALB"
+  value       = aws_lb.internal.dns_name
+}
+
+output "alb_zone_id" {
+  description = "Hosted zone of the internal ALB, for alias records"
+  value       = aws_lb.internal.zone_id
+}
+
+output "alb_listener_arn" {
+  description = "ARN of the ALB listener"
+  value       = aws_lb_listener.http.arn
 }

@@ -1,3 +1,34 @@
+# Inputs, set by the module block in the root main.tf.
+variable "vpc_id" {
+  type        = string
+  description = "VPC the endpoints are created in"
+}
+
+variable "vpc_cidr" {
+  type        = string
+  description = "CIDR of the VPC; the only source admitted on 443"
+}
+
+variable "subnet_ids" {
+  type        = list(string)
+  description = "One subnet per Availability Zone for the interface endpoints"
+}
+
+variable "route_table_ids" {
+  type        = list(string)
+  description = "Private route tables that get the gateway endpoints"
+}
+
+variable "task_security_group_id" {
+  type        = string
+  description = "Security group of the service tasks, the only source admitted on 443"
+}
+
+variable "tags" {
+  type        = map(string)
+  description = "Tags applied to every resource"
+}
+
 resource "aws_security_group" "endpoints" {
   name        = "legacy-worker-endpoints"
   description = "Interface VPC endpoints: HTTPS from inside the VPC only"
@@ -54,4 +85,29 @@ resource "aws_vpc_endpoint_route_table_association" "s3" {
   for_each        = toset(var.route_table_ids)
   vpc_endpoint_id = aws_vpc_endpoint.s3.id
   route_table_id  = each.value
+}
+
+# Outputs, read by the root module.
+output "interface_endpoint_ids" {
+  description = "IDs of the interface endpoints, by service"
+  value = {
+    "ecr.dkr" = aws_vpc_endpoint.ecr_dkr.id
+  }
+}
+
+output "gateway_endpoint_ids" {
+  description = "IDs of the gateway endpoints, by service"
+  value = {
+    s3 = aws_vpc_endpoint.s3.id
+  }
+}
+
+output "security_group_id" {
+  description = "Security group of the interface endpoints"
+  value       = aws_security_group.endpoints.id
+}
+
+output "subnet_ids" {
+  description = "Subnets the interface endpoints use"
+  value       = var.subnet_ids
 }

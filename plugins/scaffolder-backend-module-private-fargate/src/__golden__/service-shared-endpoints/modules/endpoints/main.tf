@@ -1,3 +1,29 @@
+# Inputs, set by the module block in the root main.tf.
+variable "vpc_id" {
+  type        = string
+  description = "VPC the endpoints are created in"
+}
+
+variable "vpc_cidr" {
+  type        = string
+  description = "CIDR of the VPC; the only source admitted on 443"
+}
+
+variable "subnet_ids" {
+  type        = list(string)
+  description = "One subnet per Availability Zone for the interface endpoints"
+}
+
+variable "route_table_ids" {
+  type        = list(string)
+  description = "Private route tables that get the gateway endpoints"
+}
+
+variable "tags" {
+  type        = map(string)
+  description = "Tags applied to every resource"
+}
+
 resource "aws_security_group" "endpoints" {
   name        = "search-endpoints"
   description = "Interface VPC endpoints: HTTPS from inside the VPC only"
@@ -36,4 +62,28 @@ resource "aws_vpc_endpoint" "sqs" {
   subnet_ids          = var.subnet_ids
   security_group_ids  = [aws_security_group.endpoints.id]
   tags                = merge(var.tags, { Name = "search-sqs" })
+}
+
+# Outputs, read by the root module.
+output "interface_endpoint_ids" {
+  description = "IDs of the interface endpoints, by service"
+  value = {
+    logs = aws_vpc_endpoint.logs.id
+    sqs  = aws_vpc_endpoint.sqs.id
+  }
+}
+
+output "gateway_endpoint_ids" {
+  description = "IDs of the gateway endpoints, by service"
+  value       = {}
+}
+
+output "security_group_id" {
+  description = "Security group of the interface endpoints"
+  value       = aws_security_group.endpoints.id
+}
+
+output "subnet_ids" {
+  description = "Subnets the interface endpoints use"
+  value       = var.subnet_ids
 }
