@@ -26,6 +26,25 @@ describe('private-fargate:terraform', () => {
     return Object.fromEntries((ctx.output as jest.Mock).mock.calls);
   }
 
+  /** Runs the action with the disk failing on the fifth file write; returns the writes tried. */
+  async function runFailingOnFifthWrite(input: Record<string, unknown>) {
+    const realWriteFile = fs.writeFile;
+    let writes = 0;
+    const spy = jest
+      .spyOn(fs, 'writeFile')
+      .mockImplementation(async (...args) => {
+        writes++;
+        if (writes === 5) throw new Error('disk full');
+        return realWriteFile(...(args as Parameters<typeof fs.writeFile>));
+      });
+    try {
+      await expect(run(input)).rejects.toThrow('disk full');
+    } finally {
+      spy.mockRestore();
+    }
+    return writes;
+  }
+
   it('should write the root module, one module of one file per component and the README', async () => {
     const outputs = await run({ ...tokyoCase, targetPath: 'infra' });
     expect(outputs.targetPath).toBe('infra');
@@ -138,42 +157,17 @@ describe('private-fargate:terraform', () => {
 
   it('should leave no target folder behind when a write into a new one fails half-way', async () => {
     workspace.setContent({ 'README.md': 'kept\n' });
-    const realWriteFile = fs.writeFile;
-    let writes = 0;
-    const spy = jest
-      .spyOn(fs, 'writeFile')
-      .mockImplementation(async (...args) => {
-        writes++;
-        if (writes === 5) throw new Error('disk full');
-        return realWriteFile(...(args as Parameters<typeof fs.writeFile>));
-      });
-    try {
-      await expect(
-        run({ ...tokyoCase, targetPath: 'deploy/infra' }),
-      ).rejects.toThrow('disk full');
-    } finally {
-      spy.mockRestore();
-    }
+    const writes = await runFailingOnFifthWrite({
+      ...tokyoCase,
+      targetPath: 'deploy/infra',
+    });
     expect(writes).toBeGreaterThan(5);
     expect(await fs.readdir(workspace.path)).toEqual(['README.md']);
   });
 
   it('should leave the workspace as it was when a write fails half-way', async () => {
     workspace.setContent({ 'infra/main.tf': 'old main\n' });
-    const realWriteFile = fs.writeFile;
-    let writes = 0;
-    const spy = jest
-      .spyOn(fs, 'writeFile')
-      .mockImplementation(async (...args) => {
-        writes++;
-        if (writes === 5) throw new Error('disk full');
-        return realWriteFile(...(args as Parameters<typeof fs.writeFile>));
-      });
-    try {
-      await expect(run({ ...tokyoCase })).rejects.toThrow('disk full');
-    } finally {
-      spy.mockRestore();
-    }
+    await runFailingOnFifthWrite({ ...tokyoCase });
     expect(await fs.readdir(workspace.path)).toEqual(['infra']);
     expect(await fs.readdir(path.join(workspace.path, 'infra'))).toEqual([
       'main.tf',
