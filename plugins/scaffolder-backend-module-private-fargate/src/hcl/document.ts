@@ -97,19 +97,14 @@ function wrap(line: string): string[] {
   return lines;
 }
 
-function isLineBreakingOrControl(code: number): boolean {
-  return (
-    (code < 0x20 && code !== 0x0a) ||
-    code === 0x7f ||
-    code === 0x2028 ||
-    code === 0x2029
-  );
-}
+// Control characters (newlines aside) and the Unicode line separators would end or corrupt a comment.
+const LINE_BREAKING_OR_CONTROL =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  /[\u0000-\u0009\u000b-\u001f\u007f\u2028\u2029]/g;
 
 function renderComment(text: string): string {
-  return [...text]
-    .map(ch => (isLineBreakingOrControl(ch.charCodeAt(0)) ? ' ' : ch))
-    .join('')
+  return text
+    .replace(LINE_BREAKING_OR_CONTROL, ' ')
     .split('\n')
     .flatMap(wrap)
     .map(line => `# ${line}`.trimEnd())

@@ -29,17 +29,17 @@ export async function writeWorkspace(
       'targetPath: must name a folder inside the workspace, such as infra',
     );
   }
-  const parent = path.dirname(target);
-  const firstCreated = await fs.mkdir(parent, { recursive: true });
-  if (await createFolder(target)) {
+  const created = await createFolder(target);
+  if (created) {
     try {
       await writeFiles(target, files, { seeded: false });
     } catch (error) {
-      await fs.rm(firstCreated ?? target, { recursive: true, force: true });
+      await fs.rm(created, { recursive: true, force: true });
       throw error;
     }
     return target;
   }
+  const parent = path.dirname(target);
   const staging = await fs.mkdtemp(
     path.join(parent, `.${path.basename(target)}.staging-`),
   );
@@ -70,13 +70,15 @@ export async function writeWorkspace(
   }
 }
 
-/** Creates `folder` and says so; false when something is already there. */
-async function createFolder(folder: string): Promise<boolean> {
+/**
+ * Creates `folder` and any missing parents; returns the first folder it made, or undefined
+ * when something is already there.
+ */
+async function createFolder(folder: string): Promise<string | undefined> {
   try {
-    await fs.mkdir(folder);
-    return true;
+    return await fs.mkdir(folder, { recursive: true });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return undefined;
     throw error;
   }
 }

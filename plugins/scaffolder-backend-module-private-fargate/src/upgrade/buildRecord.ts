@@ -58,7 +58,8 @@ export async function writeScaffoldRecord(options: {
       `targetPath: "${options.targetPath}" is outside the workspace; use a relative path such as . or services/orders`,
     );
   }
-  await fs.mkdir(root, { recursive: true });
+  const target = path.join(root, RECORD_PATH);
+  await fs.mkdir(path.dirname(target), { recursive: true });
   const files = await listTreeFiles(root);
   const record: ScaffoldRecord = {
     schemaVersion: 1,
@@ -68,8 +69,6 @@ export async function writeScaffoldRecord(options: {
       sha256: sha256(file.content),
     })),
   };
-  const target = path.join(root, RECORD_PATH);
-  await fs.mkdir(path.dirname(target), { recursive: true });
   const temporary = `${target}.${process.pid}.tmp`;
   await fs.writeFile(temporary, serializeScaffoldRecord(record));
   await fs.rename(temporary, target);
