@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -187,6 +188,25 @@ describe('upgrade', () => {
     expect(second.code).toBe(UPGRADE_EXIT.ok);
     expect(second.stdout).toContain('Up to date: no file changes.');
     expect(snapshot(repo)).toEqual(after);
+  });
+
+  // Through the real bin script, as scripts run it: the backend it starts must not swallow the code.
+  it('exits 3 from the binary when an upgrade leaves conflicts, and 0 once up to date', async () => {
+    const repo = await renderV1();
+    fs.appendFileSync(path.join(repo, 'security.tf'), '# edited\n');
+    const bin = path.resolve(__dirname, '../../bin/private-fargate');
+    const run = () =>
+      spawnSync(process.execPath, [bin, 'upgrade', repo, '--template', v2], {
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
+
+    const first = run();
+    expect(first.stdout).toMatch(/### Conflicts \(1\)/);
+    expect(first.status).toBe(UPGRADE_EXIT.conflicts);
+    const second = run();
+    expect(second.stdout).toContain('Up to date: no file changes.');
+    expect(second.status).toBe(UPGRADE_EXIT.ok);
   });
 
   it('prints the change list and writes nothing in a dry run', async () => {
