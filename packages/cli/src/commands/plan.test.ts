@@ -187,9 +187,25 @@ describe('plan (readable)', () => {
       's3:GetObject on arn:aws:s3:::prod-ap-northeast-1-starport-layer-bucket/*',
     );
     expect(text).toContain('[warning] pull-through-cache-first-pull:');
-    expect(text).toMatch(/^\s+endpoints only\s+102\.70\s+34\.23$/m);
-    expect(text).toMatch(/^\s+NAT only\s+100\.92\s+33\.64$/m);
-    expect(text).toMatch(/^\s+NAT \+ endpoints\s+200\.52\s+66\.84$/m);
+    expect(text).toMatch(/^\s+endpoints only\s+\$102\.70\s+\$34\.23$/m);
+    expect(text).toMatch(/^\s+NAT only\s+\$100\.92\s+\$33\.64$/m);
+    expect(text).toMatch(/^\s+NAT \+ endpoints\s+\$200\.52\s+\$66\.84$/m);
+  });
+
+  it('writes dollars as the card and the generated README do, with thousands separators', () => {
+    const text = runPlan([
+      ...ISSUE_EXAMPLE,
+      '--azs',
+      '6',
+      '--gb-per-month',
+      '100000',
+      '--services',
+      '1',
+    ]);
+    expect(text).toMatch(
+      /^\s+NAT \+ endpoints\s+\$\d{1,3},\d{3}\.\d\d\s+\$\d{1,3},\d{3}\.\d\d$/m,
+    );
+    expect(text).toMatch(/^NAT only: \$\d{1,3},\d{3}\.\d\d$/m);
   });
 
   it('flags list prices that are not verified', () => {

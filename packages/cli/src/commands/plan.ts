@@ -6,6 +6,7 @@ import {
   EGRESS_MODES,
   ENDPOINT_SERVICE_SUFFIXES,
   estimateMonthlyCost,
+  formatUsd,
   EXEC_SESSION_LOG_DESTINATIONS,
   EndpointPlan,
   IMAGE_SOURCES,
@@ -222,10 +223,6 @@ function costFrom(flags: Flags, plan: EndpointPlan): CostEstimate | undefined {
   return estimateMonthlyCost(input);
 }
 
-function money(amount: number): string {
-  return amount.toFixed(2);
-}
-
 function table(rows: string[][]): string[] {
   const widths = rows[0].map((_, column) =>
     Math.max(...rows.map(row => row[column].length)),
@@ -244,9 +241,9 @@ function scenarioLines(title: string, scenario: CostScenario): string[] {
   const rows = scenario.lines.map(line => [
     `  ${line.label}`,
     `${line.quantity} ${line.unit} × $${line.unitPrice}`,
-    `$${money(line.amount)}`,
+    formatUsd(line.amount),
   ]);
-  return [`${title}: $${money(scenario.total)}`, ...table(rows)];
+  return [`${title}: ${formatUsd(scenario.total)}`, ...table(rows)];
 }
 
 function unverified(cost: CostEstimate): boolean {
@@ -321,14 +318,18 @@ function readable(
       ['  WAY', 'TOTAL', 'PER SERVICE'],
       [
         '  endpoints only',
-        money(cost.endpointsOnly.total),
-        money(cost.perService.endpointsOnly),
+        formatUsd(cost.endpointsOnly.total),
+        formatUsd(cost.perService.endpointsOnly),
       ],
-      ['  NAT only', money(cost.natOnly.total), money(cost.perService.natOnly)],
+      [
+        '  NAT only',
+        formatUsd(cost.natOnly.total),
+        formatUsd(cost.perService.natOnly),
+      ],
       [
         '  NAT + endpoints',
-        money(cost.natPlusEndpoints.total),
-        money(cost.perService.natPlusEndpoints),
+        formatUsd(cost.natPlusEndpoints.total),
+        formatUsd(cost.perService.natPlusEndpoints),
       ],
     ]),
     '',
