@@ -155,6 +155,19 @@ describe('private-fargate:terraform', () => {
     },
   );
 
+  it('should refuse a target path that is a file, and leave the file as it was', async () => {
+    workspace.setContent({ infra: 'not a folder\n' });
+    const failure = run({ ...tokyoCase, targetPath: 'infra' });
+    await expect(failure).rejects.toThrow(InputError);
+    await expect(failure).rejects.toThrow(
+      'targetPath: "infra" exists and is not a folder',
+    );
+    expect(await fs.readdir(workspace.path)).toEqual(['infra']);
+    expect(await fs.readFile(path.join(workspace.path, 'infra'), 'utf8')).toBe(
+      'not a folder\n',
+    );
+  });
+
   it('should leave no target folder behind when a write into a new one fails half-way', async () => {
     workspace.setContent({ 'README.md': 'kept\n' });
     const writes = await runFailingOnFifthWrite({

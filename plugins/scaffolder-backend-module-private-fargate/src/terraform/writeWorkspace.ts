@@ -2,7 +2,6 @@ import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { lstatIfPresent } from '../files/lstatIfPresent';
 import { GeneratedFile } from './generate';
 
 /**
@@ -39,31 +38,27 @@ export async function writeWorkspace(
     }
     return target;
   }
-  const parent = path.dirname(target);
+  // Something was there already: it must be a folder, rebuilt beside it and swapped in.
+  if (!(await fs.lstat(target)).isDirectory()) {
+    throw new InputError(
+      `targetPath: "${targetPath}" exists and is not a folder`,
+    );
+  }
   const staging = await fs.mkdtemp(
-    path.join(parent, `.${path.basename(target)}.staging-`),
+    path.join(path.dirname(target), `.${path.basename(target)}.staging-`),
   );
   const backup = `${staging}.previous`;
   try {
-    const existing = await lstatIfPresent(target);
-    const hadTarget = existing !== undefined;
-    if (existing) {
-      if (!existing.isDirectory()) {
-        throw new InputError(
-          `targetPath: "${targetPath}" exists and is not a folder`,
-        );
-      }
-      await fs.cp(target, staging, { recursive: true, verbatimSymlinks: true });
-    }
-    await writeFiles(staging, files, { seeded: hadTarget });
-    if (hadTarget) await fs.rename(target, backup);
+    await fs.cp(target, staging, { recursive: true, verbatimSymlinks: true });
+    await writeFiles(staging, files, { seeded: true });
+    await fs.rename(target, backup);
     try {
       await fs.rename(staging, target);
     } catch (error) {
-      if (hadTarget) await fs.rename(backup, target);
+      await fs.rename(backup, target);
       throw error;
     }
-    if (hadTarget) await fs.rm(backup, { recursive: true, force: true });
+    await fs.rm(backup, { recursive: true, force: true });
     return target;
   } finally {
     await fs.rm(staging, { recursive: true, force: true });
