@@ -98,25 +98,21 @@ const ourActions = OUR_ACTIONS.filter(action =>
 const WITH = 'with our steps';
 const WITHOUT = 'without our steps';
 // Later steps read the outputs of earlier ones (terraform and record take the plan's
-// requirements), so each step's share is measured by taking our steps away from the last one
-// back: a step's share is the template with it minus the template without it and every later one.
-const withoutFrom = index =>
-  without(folder.template, new Set(ourActions.slice(index)));
-const variants = {
-  [WITH]: folder.template,
-  ...Object.fromEntries(
-    ourActions
-      .map((_, index) => index)
-      .slice(1)
-      .reverse()
-      .map(index => [
-        `without ${ourActions.slice(index).join(', ')}`,
-        withoutFrom(index),
-      ]),
-  ),
-  [WITHOUT]: withoutFrom(0),
-};
-const variantNames = Object.keys(variants);
+// requirements), so a step's share is the template with our first steps up to it minus the
+// template with our steps before it: keeping[k] holds our first k steps.
+const keeping = ourActions.map((_, k) =>
+  without(folder.template, new Set(ourActions.slice(k))),
+);
+keeping.push(folder.template);
+const nameOf = k =>
+  k === ourActions.length
+    ? WITH
+    : k === 0
+    ? WITHOUT
+    : `with ${ourActions.slice(0, k).join(', ')} only`;
+const variants = Object.fromEntries(
+  keeping.map((template, k) => [nameOf(k), template]),
+);
 const backend = await render.startDryRunBackend({
   modules: render.actionModules(),
 });
@@ -163,9 +159,8 @@ console.log(
   '  where the time goes (with the step minus without it and the later ones):',
 );
 ourActions.forEach((action, index) => {
-  // variantNames runs from all of our steps down to none of them.
-  const withIt = times[variantNames[ourActions.length - 1 - index]];
-  const withoutIt = times[variantNames[ourActions.length - index]];
+  const withIt = times[nameOf(index + 1)];
+  const withoutIt = times[nameOf(index)];
   const cost = median(withIt.map((time, round) => time - withoutIt[round]));
   console.log(`    ${action.padEnd(25)}${ms(cost)}`);
 });
