@@ -1,3 +1,4 @@
+import { processIo } from '../CommandIo';
 import type { Command } from '../runCli';
 import { parseFlags } from '../parseFlags';
 import { UsageError } from '../UsageError';
@@ -67,24 +68,15 @@ export const renderCommand: Command = {
       applySet,
       readValuesFile(flags.values),
     );
-    let entities;
-    try {
-      entities = readCatalogFiles(flags.catalog ?? []);
-    } catch (error) {
-      throw new UsageError(`--catalog: ${(error as Error).message}`);
-    }
     return renderTemplate(
       {
         templateDir,
         values,
         outDir: flags.out,
         force: Boolean(flags.force),
-        entities,
+        entities: readCatalogFiles(flags.catalog ?? []),
       },
-      {
-        stdout: text => process.stdout.write(text),
-        stderr: text => process.stderr.write(text),
-      },
+      processIo,
     );
   },
 };

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { processIo } from '../CommandIo';
 import type { Command } from '../runCli';
 import { parseFlags } from '../parseFlags';
 import { UsageError } from '../UsageError';
@@ -10,7 +11,7 @@ import {
   resolveTemplateDir,
   startDryRunBackend,
 } from '../render';
-import { runUpgrade, UpgradeIo } from '../upgrade/runUpgrade';
+import { runUpgrade } from '../upgrade/runUpgrade';
 
 const HELP = `Usage: npx private-fargate upgrade <repo folder> [--to <version>] [--dry-run] [options]
 
@@ -67,17 +68,8 @@ export const upgradeCommand: Command = {
       throw new UsageError(`expected one repository folder\n\n${HELP}`);
     }
     const values = (flags.set ?? []).reduce(applySet, {});
-    let entities;
-    try {
-      entities = readCatalogFiles(flags.catalog ?? []);
-    } catch (error) {
-      throw new UsageError(`--catalog: ${(error as Error).message}`);
-    }
+    const entities = readCatalogFiles(flags.catalog ?? []);
     let backend: DryRunBackend | undefined;
-    const io: UpgradeIo = {
-      stdout: text => process.stdout.write(text),
-      stderr: text => process.stderr.write(text),
-    };
     try {
       return await runUpgrade(
         {
@@ -85,12 +77,8 @@ export const upgradeCommand: Command = {
           targetVersion: flags.to,
           values,
           dryRun: Boolean(flags['dry-run']),
-          resolveDir: name => {
-            if (flags.template) {
-              return resolveTemplateDir(flags.template, process.cwd());
-            }
-            return resolveTemplateDir(name, process.cwd());
-          },
+          resolveDir: name =>
+            resolveTemplateDir(flags.template ?? name, process.cwd()),
           backend: async () => {
             backend ??= await startDryRunBackend({
               modules: actionModules(),
@@ -99,7 +87,7 @@ export const upgradeCommand: Command = {
             return backend;
           },
         },
-        io,
+        processIo,
       );
     } finally {
       await backend?.stop();

@@ -3,7 +3,7 @@ export {
   readCatalogFiles,
   RENDER_EXIT,
 } from './renderTemplate';
-export type { RenderOptions, RenderIo } from './renderTemplate';
+export type { RenderOptions } from './renderTemplate';
 export { startDryRunBackend } from './dryRunBackend';
 export type { DryRunBackend } from './dryRunBackend';
 export { actionModules } from './actionModules';

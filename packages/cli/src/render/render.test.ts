@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { captureIo } from '../testing/captureIo';
 import { createHash } from 'node:crypto';
 import yaml from 'yaml';
 import { templateEntityV1beta3Validator } from '@backstage/plugin-scaffolder-common';
@@ -53,23 +54,8 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-function capture() {
-  const out = { stdout: '', stderr: '' };
-  return {
-    out,
-    io: {
-      stdout: (text: string) => {
-        out.stdout += text;
-      },
-      stderr: (text: string) => {
-        out.stderr += text;
-      },
-    },
-  };
-}
-
 async function render(file: string, outDir: string, overrides: object = {}) {
-  const { out, io } = capture();
+  const { out, io } = captureIo();
   const code = await renderTemplate(
     {
       templateDir: path.join(root, 'templates', file.split('.')[0]),
@@ -380,6 +366,24 @@ describe('render refuses bad input', () => {
       .join('\n');
     expect(infra).toMatch(/\b3306\b/);
     expect(infra).not.toMatch(/\b5432\b/);
+  });
+
+  it('exits 2 when a --catalog file cannot be read, naming the flag', async () => {
+    const missing = path.join(tmp, 'no-such-catalog.yaml');
+    expect(() => readCatalogFiles([missing])).toThrow(UsageError);
+    expect(() => readCatalogFiles([missing])).toThrow(/^--catalog: ENOENT/);
+    expect(
+      await runRender([
+        'ssm-bastion',
+        '--values',
+        path.join(valuesDir, 'ssm-bastion.off-by-default.yaml'),
+        '--out',
+        path.join(tmp, 'catalog-missing'),
+        '--catalog',
+        missing,
+      ]),
+    ).toBe(2);
+    expect(fs.existsSync(path.join(tmp, 'catalog-missing'))).toBe(false);
   });
 
   it('exits 2 on unknown flags and missing options', async () => {

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import yaml from 'yaml';
 import { Entity } from '@backstage/catalog-model';
+import { CommandIo } from '../CommandIo';
+import { UsageError } from '../UsageError';
 import { actionModules } from './actionModules';
 import { isCatalogFile, validateCatalogFile } from './catalogFiles';
 import {
@@ -33,20 +35,21 @@ export type RenderOptions = {
   entities: Entity[];
 };
 
-/** Where `render` prints; tests pass their own. */
-export type RenderIo = {
-  stdout(text: string): void;
-  stderr(text: string): void;
-};
-
-/** Reads entities for the in-process catalog from YAML files (several documents each). */
+/**
+ * Reads entities for the in-process catalog from the `--catalog` YAML files (several
+ * documents each); a file that cannot be read or parsed is a usage error.
+ */
 export function readCatalogFiles(files: string[]): Entity[] {
-  return files.flatMap(file =>
-    yaml
-      .parseAllDocuments(fs.readFileSync(file, 'utf8'))
-      .map(document => document.toJS() as Entity)
-      .filter(Boolean),
-  );
+  try {
+    return files.flatMap(file =>
+      yaml
+        .parseAllDocuments(fs.readFileSync(file, 'utf8'))
+        .map(document => document.toJS() as Entity)
+        .filter(Boolean),
+    );
+  } catch (error) {
+    throw new UsageError(`--catalog: ${(error as Error).message}`);
+  }
 }
 
 async function withBackend<T>(
@@ -70,7 +73,7 @@ async function withBackend<T>(
  */
 export async function renderTemplate(
   options: RenderOptions,
-  io: RenderIo,
+  io: CommandIo,
 ): Promise<number> {
   checkOutDir(options.outDir, options.force);
   let folder: TemplateFolder;

@@ -1,5 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { upgradeRepository } from '@private-fargate/plugin-scaffolder-backend-module-private-fargate';
+import { CommandIo } from '../CommandIo';
 import { DryRunBackend } from '../render';
 import { UsageError } from '../UsageError';
 import { createTemplateFolderRenderer } from './templateFolderRenderer';
@@ -11,12 +12,6 @@ export const UPGRADE_EXIT = {
   invalid: 2,
   conflicts: 3,
 } as const;
-
-/** Where `upgrade` prints; tests pass their own. */
-export type UpgradeIo = {
-  stdout(text: string): void;
-  stderr(text: string): void;
-};
 
 /** Everything `upgrade` needs, already parsed from the command line. */
 export type UpgradeOptions = {
@@ -31,7 +26,7 @@ export type UpgradeOptions = {
 /** Runs the upgrade engine with templates from disk and prints the change list. */
 export async function runUpgrade(
   options: UpgradeOptions,
-  io: UpgradeIo,
+  io: CommandIo,
 ): Promise<number> {
   let result;
   try {

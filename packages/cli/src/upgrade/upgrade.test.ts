@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { captureIo } from '../testing/captureIo';
 import { createHash } from 'node:crypto';
 import {
   DryRunBackend,
@@ -41,25 +42,10 @@ afterAll(async () => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-function capture() {
-  const out = { stdout: '', stderr: '' };
-  return {
-    out,
-    io: {
-      stdout: (text: string) => {
-        out.stdout += text;
-      },
-      stderr: (text: string) => {
-        out.stderr += text;
-      },
-    },
-  };
-}
-
 let count = 0;
 async function renderV1(): Promise<string> {
   const outDir = path.join(tmp, `repo-${++count}`);
-  const { out, io } = capture();
+  const { out, io } = captureIo();
   const code = await renderTemplate(
     { templateDir: v1, values, outDir, force: false, entities: [] },
     io,
@@ -79,7 +65,7 @@ function snapshot(dir: string): Record<string, string> {
 }
 
 async function upgrade(folder: string, options: Partial<UpgradeOptions> = {}) {
-  const { out, io } = capture();
+  const { out, io } = captureIo();
   const code = await runUpgrade(
     {
       folder,
