@@ -1,6 +1,5 @@
 import { InputError } from '@backstage/errors';
 import { parseScaffoldRecord, serializeScaffoldRecord, sha256 } from './record';
-import { compareTemplateVersions, parseTemplateRef } from './version';
 
 const valid = {
   schemaVersion: 1,
@@ -63,24 +62,5 @@ describe('scaffold record', () => {
         's',
       ),
     ).toThrow(/lists infra\/main.tf twice/);
-  });
-});
-
-describe('template versions', () => {
-  it('compares numerically, not as text', () => {
-    expect(compareTemplateVersions('1.10.0', '1.9.3')).toBeGreaterThan(0);
-    expect(compareTemplateVersions('1.0.0', '1.0.0')).toBe(0);
-    expect(compareTemplateVersions('0.9.0', '1.0.0')).toBeLessThan(0);
-  });
-
-  it('parses <name>@<version> and names the field otherwise', () => {
-    expect(parseTemplateRef('ssm-bastion@1.0.0', 'template')).toEqual({
-      name: 'ssm-bastion',
-      version: '1.0.0',
-    });
-    expect(() => parseTemplateRef('ssm-bastion', 'template')).toThrow(
-      /template: "ssm-bastion" must be/,
-    );
-    expect(() => parseTemplateRef('@1.0.0', 'template')).toThrow(InputError);
   });
 });
