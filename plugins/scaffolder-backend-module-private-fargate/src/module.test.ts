@@ -6,7 +6,9 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import request from 'supertest';
+import yaml from 'yaml';
 import { goldenCases } from './__golden__/cases';
+import { examples as recordExamples } from './actions/record.examples';
 import privateFargateScaffolderModule from './index';
 
 jest.setTimeout(60_000);
@@ -45,7 +47,9 @@ describe('privateFargateScaffolderModule', () => {
       expect(action.examples.length).toBeGreaterThan(0);
       expect(action.schema.input.properties).toBeDefined();
     }
-    const terraform = ours.find((a: { id: string }) => a.id === 'private-fargate:terraform');
+    const terraform = ours.find(
+      (a: { id: string }) => a.id === 'private-fargate:terraform',
+    );
     expect(
       terraform.schema.input.properties.serviceName.description,
     ).toBeTruthy();
@@ -109,6 +113,66 @@ describe('privateFargateScaffolderModule', () => {
       Buffer.from(provider.base64Content, 'base64').toString('utf8'),
     ).toContain('acceptance_required        = true');
   });
+
+  it.each(
+    recordExamples.map(example => [example.description, example] as const),
+  )(
+    'should run the private-fargate:record example in a dry run: %s',
+    async (_, example) => {
+      const server = await startBackend();
+      const step = yaml.parse(example.example).steps[0];
+      const template = {
+        apiVersion: 'scaffolder.backstage.io/v1beta3',
+        kind: 'Template',
+        metadata: {
+          name: 'private-fargate-service',
+          annotations: { 'private-fargate/template-version': '1.2.0' },
+        },
+        spec: {
+          owner: 'team-platform',
+          type: 'service',
+          parameters: [],
+          steps: [
+            {
+              id: 'plan',
+              name: 'Plan',
+              action: 'private-fargate:plan',
+              input: { requirements: { region: '${{ parameters.region }}' } },
+            },
+            step,
+          ],
+          output: { record: '${{ steps.record.output }}' },
+        },
+      };
+      const response = await request(server)
+        .post('/api/scaffolder/v2/dry-run')
+        .set('Authorization', mockCredentials.user.header())
+        .send({
+          template,
+          values: {
+            region: 'ap-northeast-1',
+            privateSubnets: ['subnet-0a', 'subnet-0b'],
+          },
+          directoryContents: [],
+        });
+      expect(response.status).toBe(200);
+      const { path: recordPath } = response.body.output.record;
+      const record = response.body.directoryContents.find(
+        (f: { path: string }) => f.path === recordPath,
+      );
+      const written = JSON.parse(
+        Buffer.from(record.base64Content, 'base64').toString('utf8'),
+      );
+      expect(recordPath).toMatch(/(^|\/)\.private-fargate\/scaffold\.json$/);
+      expect(`${written.template.name}@${written.template.version}`).toBe(
+        response.body.output.record.template,
+      );
+      // The planner's requirements are recorded when the example passes them on.
+      expect(written.requirements?.region).toBe(
+        step.input.requirements ? 'ap-northeast-1' : undefined,
+      );
+    },
+  );
 
   it('should fail the dry run with the field name on bad input', async () => {
     const server = await startBackend();

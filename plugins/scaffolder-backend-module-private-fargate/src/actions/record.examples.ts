@@ -1,11 +1,11 @@
 import { TemplateExample } from '@backstage/plugin-scaffolder-node';
 import yaml from 'yaml';
 
-/** Examples shown at /create/actions; record.test.ts runs each one. */
+/** Examples shown at /create/actions; module.test.ts dry-runs each one. */
 export const examples: TemplateExample[] = [
   {
     description:
-      "Record the generated repository (template name and version from the template's annotation), last before publishing",
+      "Record the generated repository (template name and version from the template's annotation) last before publishing, with the requirements as the plan step read them",
     example: yaml.stringify({
       steps: [
         {
@@ -14,10 +14,7 @@ export const examples: TemplateExample[] = [
           action: 'private-fargate:record',
           input: {
             values: '${{ parameters }}',
-            requirements: {
-              region: '${{ parameters.region }}',
-              exec: { enabled: '${{ parameters.execEnabled or false }}' },
-            },
+            requirements: '${{ steps.plan.output.requirements }}',
             availabilityZones: '${{ parameters.privateSubnets | length }}',
           },
         },
@@ -25,7 +22,8 @@ export const examples: TemplateExample[] = [
     }),
   },
   {
-    description: 'Record a stack written into a folder of an existing repository, leaving a secret value out',
+    description:
+      'Record a stack written into a folder of an existing repository, leaving a secret value out',
     example: yaml.stringify({
       steps: [
         {
