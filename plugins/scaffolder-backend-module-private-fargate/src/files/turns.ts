@@ -1,11 +1,11 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 
 /**
- * Generated trees hold dozens of files of a few kilobytes. Reading a file that small
- * synchronously costs the event loop less than the bookkeeping of an asynchronous read, which
- * takes four thread-pool round trips (measured by bench/render). So we read them
- * synchronously, in batches: `take` counts each file and, once a batch is full, gives the
- * event loop a turn, so that a large tree cannot stall other requests.
+ * Generated trees hold dozens of files of a few kilobytes. Reading or writing a file that
+ * small synchronously costs the event loop less than the bookkeeping of an asynchronous call,
+ * which takes three or four thread-pool round trips (measured by bench/render). So we read and
+ * write them synchronously, in batches: `take` counts each file and, once a batch is full,
+ * gives the event loop a turn, so that a large tree cannot stall other requests.
  */
 export function turnTaker(batch: { files: number; bytes: number }) {
   let files = 0;

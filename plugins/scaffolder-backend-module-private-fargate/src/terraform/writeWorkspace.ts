@@ -1,7 +1,9 @@
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError } from '@backstage/errors';
+import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { turnTaker } from '../files/turns';
 import { GeneratedFile } from './generate';
 
 /**
@@ -28,7 +30,7 @@ export async function writeWorkspace(
       'targetPath: must name a folder inside the workspace, such as infra',
     );
   }
-  const created = await createFolder(target);
+  const created = createFolder(target);
   if (created) {
     try {
       await writeFiles(target, files, { seeded: false });
@@ -69,9 +71,9 @@ export async function writeWorkspace(
  * Creates `folder` and any missing parents; returns the first folder it made, or undefined
  * when something is already there.
  */
-async function createFolder(folder: string): Promise<string | undefined> {
+function createFolder(folder: string): string | undefined {
   try {
-    return await fs.mkdir(folder, { recursive: true });
+    return fsSync.mkdirSync(folder, { recursive: true });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return undefined;
     throw error;
@@ -88,13 +90,15 @@ function pathInside(folder: string, relative: string): string {
   return resolved;
 }
 
+const WRITE_BATCH = { files: 64, bytes: 256 * 1024 };
+
 /**
- * Writes the files into `folder`, concurrently: creating a file is the costly part of a write,
- * and the thread pool spreads it over the machine's cores (reads are another matter, see
- * turnTaker). A folder seeded with a copy of the target may hold symlinks leading out of the
- * workspace, and entries in the way: then every path is checked on disk before anything is
- * created through it, and replaced. A fresh folder holds only what is written here, so
- * checking the path itself is enough.
+ * Writes the files into `folder`, synchronously in batches (see turnTaker): an asynchronous
+ * write takes three thread-pool round trips, and a generated file is a few kilobytes. A folder
+ * seeded with a copy of the target may hold symlinks leading out of the workspace, and entries
+ * in the way: then every path is checked on disk before anything is created through it, and
+ * replaced. A fresh folder holds only what is written here, so checking the path itself is
+ * enough.
  */
 async function writeFiles(
   folder: string,
@@ -102,22 +106,16 @@ async function writeFiles(
   options: { seeded: boolean },
 ): Promise<void> {
   const safePath = options.seeded ? resolveSafeChildPath : pathInside;
-  const folders = [...new Set(files.map(file => path.dirname(file.path)))].map(
-    relative => safePath(folder, relative),
-  );
   const destinations = files.map(file => safePath(folder, file.path));
-  await Promise.all(folders.map(dir => fs.mkdir(dir, { recursive: true })));
-  // Wait for every write before failing, so nothing is still writing during the clean-up.
-  const writes = await Promise.allSettled(
-    files.map(async (file, index) => {
-      if (options.seeded) {
-        await fs.rm(destinations[index], { force: true, recursive: true });
-      }
-      await fs.writeFile(destinations[index], file.content, 'utf8');
-    }),
-  );
-  const failure = writes.find(
-    (write): write is PromiseRejectedResult => write.status === 'rejected',
-  );
-  if (failure) throw failure.reason;
+  for (const parent of new Set(destinations.map(path.dirname))) {
+    fsSync.mkdirSync(parent, { recursive: true });
+  }
+  const take = turnTaker(WRITE_BATCH);
+  for (const [index, file] of files.entries()) {
+    if (options.seeded) {
+      fsSync.rmSync(destinations[index], { force: true, recursive: true });
+    }
+    fsSync.writeFileSync(destinations[index], file.content, 'utf8');
+    await take(Buffer.byteLength(file.content));
+  }
 }

@@ -1,6 +1,6 @@
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
-import fs from 'node:fs/promises';
+import fs from 'node:fs';
 import path from 'node:path';
 import { listTreeFiles } from './files';
 import {
@@ -43,7 +43,8 @@ export function valuesWithoutSecrets(
 
 /**
  * Writes `.private-fargate/scaffold.json` under `targetPath` of the workspace,
- * with a sha256 for every file there (written to a temporary name, then renamed).
+ * with a sha256 for every file there (written to a temporary name, then renamed). A record
+ * is a few kilobytes, written synchronously like the Terraform (see writeWorkspace).
  */
 export async function writeScaffoldRecord(options: {
   workspacePath: string;
@@ -59,7 +60,7 @@ export async function writeScaffoldRecord(options: {
     );
   }
   const target = path.join(root, RECORD_PATH);
-  await fs.mkdir(path.dirname(target), { recursive: true });
+  fs.mkdirSync(path.dirname(target), { recursive: true });
   const files = await listTreeFiles(root);
   const record: ScaffoldRecord = {
     schemaVersion: 1,
@@ -70,7 +71,7 @@ export async function writeScaffoldRecord(options: {
     })),
   };
   const temporary = `${target}.${process.pid}.tmp`;
-  await fs.writeFile(temporary, serializeScaffoldRecord(record));
-  await fs.rename(temporary, target);
+  fs.writeFileSync(temporary, serializeScaffoldRecord(record));
+  fs.renameSync(temporary, target);
   return record;
 }

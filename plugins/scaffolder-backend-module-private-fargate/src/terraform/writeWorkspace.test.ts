@@ -1,0 +1,40 @@
+import { createMockDirectory } from '@backstage/backend-test-utils';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { writeWorkspace } from './writeWorkspace';
+
+describe('writeWorkspace', () => {
+  const workspace = createMockDirectory();
+
+  beforeEach(() => workspace.clear());
+
+  it('should give the event loop turns while it writes many files', async () => {
+    const files = Array.from({ length: 300 }, (_, index) => ({
+      path: `modules/m${index % 10}/file${index}.tf`,
+      content: `# file ${index}\n${'x'.repeat(4096)}\n`,
+    }));
+    let turns = 0;
+    let writing = true;
+    const turn = () => {
+      turns++;
+      if (writing) setImmediate(turn);
+    };
+    setImmediate(turn);
+
+    await writeWorkspace(workspace.path, 'infra', files);
+    writing = false;
+
+    // 300 files of 4 KB are five batches of 64 files: four turns at least.
+    expect(turns).toBeGreaterThanOrEqual(4);
+    const written = await fs.readdir(path.join(workspace.path, 'infra'), {
+      recursive: true,
+    });
+    expect(written.filter(entry => entry.endsWith('.tf'))).toHaveLength(300);
+    expect(
+      await fs.readFile(
+        path.join(workspace.path, 'infra/modules/m7/file17.tf'),
+        'utf8',
+      ),
+    ).toBe(files[17].content);
+  });
+});
