@@ -54,6 +54,30 @@ describe('privateFargateScaffolderModule', () => {
       terraform.schema.input.properties.serviceName.description,
     ).toBeTruthy();
     expect(terraform.schema.output.properties.files.description).toBeTruthy();
+
+    // The common package shares its port and CIDR schemas between fields; each field still
+    // shows its own type, bounds and description rather than a $ref to the first one.
+    for (const action of ours) {
+      expect(JSON.stringify(action.schema.input)).not.toContain('"$ref"');
+    }
+    const { service, privateLinkConsumer, network } =
+      terraform.schema.input.properties;
+    expect(service.properties.loadBalancer.properties.listenerPort).toEqual(
+      expect.objectContaining({ type: 'integer', maximum: 65535, default: 80 }),
+    );
+    expect(privateLinkConsumer.properties.port).toEqual(
+      expect.objectContaining({ type: 'integer', default: 443 }),
+    );
+    expect(privateLinkConsumer.properties.port.description).not.toBe(
+      service.properties.containerPort.description,
+    );
+    expect(
+      network.properties.endpointSubnets.properties.existingSubnetCidrs.items,
+    ).toEqual(expect.objectContaining({ type: 'string' }));
+    expect(
+      network.properties.endpointSubnets.properties.existingSubnetCidrs.items
+        .description,
+    ).not.toBe(network.properties.vpcCidr.description);
   });
 
   it('should plan and write Terraform in a dry run through the real scaffolder engine', async () => {

@@ -4,7 +4,7 @@ import {
   planEndpoints,
   planRequirementsSchema,
 } from '@private-fargate/plugin-private-fargate-common';
-import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { createActionWithInlineSchema } from './createActionWithInlineSchema';
 import { z } from 'zod/v3';
 import { costTables, endpointTable, warningList } from '../terraform/markdown';
 import { examples } from './plan.examples';
@@ -17,7 +17,7 @@ const planInputSchema = z.object({
 
 /** Creates the `private-fargate:plan` action: which endpoints, why, with warnings and the monthly cost. */
 export function createPlanAction() {
-  return createTemplateAction({
+  return createActionWithInlineSchema({
     id: 'private-fargate:plan',
     description:
       'Plans the VPC endpoints a private Fargate service needs (no NAT), with warnings, a monthly cost estimate and a Markdown summary.',

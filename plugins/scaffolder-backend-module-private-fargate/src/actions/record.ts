@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { createActionWithInlineSchema } from './createActionWithInlineSchema';
 import {
   parseOrThrow,
   planRequirementsSchema,
@@ -22,7 +22,7 @@ function templateFromContext(templateInfo: any): string {
 
 /** Creates `private-fargate:record`, which stamps the generated files so they can be upgraded later. */
 export function createRecordAction() {
-  return createTemplateAction({
+  return createActionWithInlineSchema({
     id: 'private-fargate:record',
     description: `Writes ${RECORD_PATH}: the template name and version, the input values without secrets, and a sha256 of every file in the workspace, so private-fargate:upgrade can later update what the team did not edit. Run it after every step that writes files.`,
     examples,

@@ -1,4 +1,4 @@
-import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { createActionWithInlineSchema } from './createActionWithInlineSchema';
 import { generateTerraform } from '../terraform/generate';
 import { terraformRequestShape } from '../terraform/request';
 import { writeWorkspace } from '../terraform/writeWorkspace';
@@ -8,7 +8,7 @@ const shape = terraformRequestShape;
 
 /** Creates the `private-fargate:terraform` action, which writes the Terraform of the chosen components. */
 export function createTerraformAction() {
-  return createTemplateAction({
+  return createActionWithInlineSchema({
     id: 'private-fargate:terraform',
     description:
       'Writes Terraform for a private Fargate service into the workspace: VPC endpoints, the service, PrivateLink provider and consumer, an SSM bastion and private DNS. Nothing is written unless the whole write succeeds.',

@@ -7,7 +7,7 @@ import {
 import { InputError } from '@backstage/errors';
 import { ScmIntegrations } from '@backstage/integration';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { createActionWithInlineSchema } from './createActionWithInlineSchema';
 import yaml from 'yaml';
 import { createCatalogTemplateRenderer } from '../upgrade/catalogTemplateRenderer';
 import { pullRequestTarget } from '../upgrade/pullRequestTarget';
@@ -46,7 +46,7 @@ export function createUpgradeAction(options: {
   auth: AuthService;
   discovery: DiscoveryService;
 }) {
-  return createTemplateAction({
+  return createActionWithInlineSchema({
     id: 'private-fargate:upgrade',
     description: `Upgrades a repository generated from one of our templates (it holds ${RECORD_PATH}) to the template's current version: re-renders the recorded inputs through the scaffolder's dry run, updates the files the team did not edit, never overwrites an edit (the new version goes beside it as a conflict), deletes only unedited files the template no longer writes, leaves every other file alone, and rewrites the record. Outputs a Markdown summary for the pull request.`,
     examples,
