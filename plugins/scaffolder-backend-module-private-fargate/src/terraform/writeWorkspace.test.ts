@@ -1,6 +1,7 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { countTurnsDuring } from '../files/countTurns';
 import { writeWorkspace } from './writeWorkspace';
 
 describe('writeWorkspace', () => {
@@ -13,16 +14,9 @@ describe('writeWorkspace', () => {
       path: `modules/m${index % 10}/file${index}.tf`,
       content: `# file ${index}\n${'x'.repeat(4096)}\n`,
     }));
-    let turns = 0;
-    let writing = true;
-    const turn = () => {
-      turns++;
-      if (writing) setImmediate(turn);
-    };
-    setImmediate(turn);
-
-    await writeWorkspace(workspace.path, 'infra', files);
-    writing = false;
+    const { turns } = await countTurnsDuring(() =>
+      writeWorkspace(workspace.path, 'infra', files),
+    );
 
     // 300 files of 4 KB are five batches of 64 files: four turns at least.
     expect(turns).toBeGreaterThanOrEqual(4);

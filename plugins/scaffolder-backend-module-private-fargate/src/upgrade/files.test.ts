@@ -1,6 +1,7 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import fs from 'node:fs';
 import path from 'node:path';
+import { countTurnsDuring } from '../files/countTurns';
 import { listTreeFiles } from './files';
 
 describe('listTreeFiles', () => {
@@ -43,16 +44,9 @@ describe('listTreeFiles', () => {
       ),
       'assets/large.bin': 'y'.repeat(3 * 1024 * 1024),
     });
-    let turns = 0;
-    let reading = true;
-    const turn = () => {
-      turns++;
-      if (reading) setImmediate(turn);
-    };
-    setImmediate(turn);
-
-    const files = await listTreeFiles(tree.path);
-    reading = false;
+    const { result: files, turns } = await countTurnsDuring(() =>
+      listTreeFiles(tree.path),
+    );
 
     expect(files).toHaveLength(41);
     expect(files[0]).toMatchObject({ path: 'assets/large.bin' });
