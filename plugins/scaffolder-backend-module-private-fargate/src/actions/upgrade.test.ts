@@ -269,6 +269,11 @@ describe('private-fargate:upgrade', () => {
       /sourceLocation: "file:\/srv\/orders\/catalog-info.yaml" is not a url location/,
     ],
     [
+      'a target path outside the workspace',
+      { targetPath: '../outside' },
+      /targetPath: "\.\.\/outside" is outside the workspace/,
+    ],
+    [
       'values the new version refuses',
       { values: { logRetentionDays: 'forever' } },
       /the recorded values do not fit upgrade-demo@2\.0\.0[\s\S]*logRetentionDays/,

@@ -1,7 +1,6 @@
 import {
   AuthService,
   DiscoveryService,
-  resolveSafeChildPath,
   UrlReaderService,
 } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
@@ -9,6 +8,7 @@ import { ScmIntegrations } from '@backstage/integration';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createActionWithInlineSchema } from './createActionWithInlineSchema';
 import yaml from 'yaml';
+import { resolveWorkspaceFolder } from '../files/workspaceFolder';
 import { createCatalogTemplateRenderer } from '../upgrade/catalogTemplateRenderer';
 import { pullRequestTarget } from '../upgrade/pullRequestTarget';
 import { RECORD_PATH } from '../upgrade/record';
@@ -152,9 +152,10 @@ export function createUpgradeAction(options: {
         }),
       });
       const result = await upgradeRepository({
-        folder: resolveSafeChildPath(
+        folder: resolveWorkspaceFolder(
           ctx.workspacePath,
           ctx.input.targetPath ?? '.',
+          '. (the folder fetch:plain wrote to)',
         ),
         renderer,
         targetVersion: ctx.input.targetVersion,

@@ -4,6 +4,7 @@ import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { turnTaker } from '../files/turns';
+import { resolveWorkspaceFolder } from '../files/workspaceFolder';
 import { GeneratedFile } from './generate';
 
 /**
@@ -17,14 +18,7 @@ export async function writeWorkspace(
   targetPath: string,
   files: GeneratedFile[],
 ): Promise<string> {
-  let target: string;
-  try {
-    target = resolveSafeChildPath(workspacePath, targetPath);
-  } catch {
-    throw new InputError(
-      `targetPath: "${targetPath}" is outside the workspace; use a relative path such as infra`,
-    );
-  }
+  const target = resolveWorkspaceFolder(workspacePath, targetPath, 'infra');
   if (path.resolve(target) === path.resolve(workspacePath)) {
     throw new InputError(
       'targetPath: must name a folder inside the workspace, such as infra',

@@ -1,7 +1,6 @@
-import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
 import fs from 'node:fs';
 import path from 'node:path';
+import { resolveWorkspaceFolder } from '../files/workspaceFolder';
 import { listTreeFiles } from './files';
 import {
   RECORD_PATH,
@@ -51,14 +50,11 @@ export async function writeScaffoldRecord(options: {
   targetPath: string;
   record: Omit<ScaffoldRecord, 'files' | 'schemaVersion'>;
 }): Promise<ScaffoldRecord> {
-  let root: string;
-  try {
-    root = resolveSafeChildPath(options.workspacePath, options.targetPath);
-  } catch {
-    throw new InputError(
-      `targetPath: "${options.targetPath}" is outside the workspace; use a relative path such as . or services/orders`,
-    );
-  }
+  const root = resolveWorkspaceFolder(
+    options.workspacePath,
+    options.targetPath,
+    '. or services/orders',
+  );
   const target = path.join(root, RECORD_PATH);
   fs.mkdirSync(path.dirname(target), { recursive: true });
   const files = await listTreeFiles(root);
