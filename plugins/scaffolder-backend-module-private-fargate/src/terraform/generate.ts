@@ -4,6 +4,7 @@ import {
   parseOrThrow,
   PlannedEndpoint,
 } from '@private-fargate/plugin-private-fargate-common';
+import { comparePaths } from '../files/comparePaths';
 import { HclBlock, HclFileItem, renderFile } from '../hcl';
 import { TerraformModuleSource } from './blocks';
 import { ComponentModule } from './component';
@@ -182,7 +183,7 @@ export async function generateTerraform(
     path: 'README.md',
     content: readme(ctx, components, cost, paths),
   });
-  files.sort((a, b) => (a.path < b.path ? -1 : 1));
+  files.sort((a, b) => comparePaths(a.path, b.path));
   return {
     request,
     context: ctx,

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { turnTaker } from '../files/turns';
-import { comparePaths } from './comparePaths';
+import { comparePaths } from '../files/comparePaths';
 import { RECORD_PATH } from './record';
 
 /** A file of a generated tree, with its path relative to the tree's root. */

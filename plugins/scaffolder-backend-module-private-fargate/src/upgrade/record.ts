@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod/v3';
 import { templateNameSchema, templateVersionSchema } from './version';
-import { comparePaths } from './comparePaths';
+import { comparePaths } from '../files/comparePaths';
 
 /** Where the record lives, relative to the folder the template generated. */
 export const RECORD_PATH = '.private-fargate/scaffold.json';
