@@ -277,6 +277,9 @@ describe('render refuses bad input', () => {
       expect(result.stderr).toMatch(/The values do not fit template/);
       expect(result.stderr).toMatch(/^ {2}[a-zA-Z]+(\.\d+)?( \(.+\))?: /m);
       expect(result.stderr).not.toMatch(/does not match pattern/);
+      expect(result.stderr).toContain(
+        'Fix them in the values file or with --set <field>=<value>.',
+      );
       expect(fs.existsSync(outDir)).toBe(false);
     },
   );

@@ -92,7 +92,9 @@ export async function renderTemplate(
     io.stderr(
       `The values do not fit template ${name} (${problems.length} problem${
         problems.length === 1 ? '' : 's'
-      }):\n${formatValueProblems(problems)}\nNothing was written.\n`,
+      }):\n${formatValueProblems(
+        problems,
+      )}\nFix them in the values file or with --set <field>=<value>. Nothing was written.\n`,
     );
     return RENDER_EXIT.invalid;
   }
