@@ -28,6 +28,42 @@ describe('privateFargateScaffolderModule', () => {
     return server;
   }
 
+  /** Dry-runs a template of `steps` through the scaffolder's own route, as the template editor does. */
+  async function dryRun(options: {
+    steps: unknown[];
+    output?: Record<string, unknown>;
+    metadata?: Record<string, unknown>;
+    values?: Record<string, unknown>;
+  }) {
+    const server = await startBackend();
+    const response = await request(server)
+      .post('/api/scaffolder/v2/dry-run')
+      .set('Authorization', mockCredentials.user.header())
+      .send({
+        template: {
+          apiVersion: 'scaffolder.backstage.io/v1beta3',
+          kind: 'Template',
+          metadata: options.metadata ?? { name: 'private-fargate-test' },
+          spec: {
+            owner: 'team-platform',
+            type: 'service',
+            parameters: [],
+            steps: options.steps,
+            output: options.output,
+          },
+        },
+        values: options.values ?? {},
+        directoryContents: [],
+      });
+    const fileText = (file: string) => {
+      const found = response.body.directoryContents?.find(
+        (f: { path: string }) => f.path === file,
+      );
+      return Buffer.from(found.base64Content, 'base64').toString('utf8');
+    };
+    return { response, fileText };
+  }
+
   it('should list our actions with their examples, as /create/actions shows them', async () => {
     const server = await startBackend();
     const response = await request(server)
@@ -81,42 +117,29 @@ describe('privateFargateScaffolderModule', () => {
   });
 
   it('should plan and write Terraform in a dry run through the real scaffolder engine', async () => {
-    const server = await startBackend();
     const input = goldenCases.find(
       c => c.name === 'privatelink-provider',
     )!.input;
-    const template = {
-      apiVersion: 'scaffolder.backstage.io/v1beta3',
-      kind: 'Template',
-      metadata: { name: 'private-fargate-test' },
-      spec: {
-        owner: 'team-platform',
-        type: 'service',
-        parameters: [],
-        steps: [
-          {
-            id: 'plan',
-            name: 'Plan',
-            action: 'private-fargate:plan',
-            input: { requirements: input.requirements },
-          },
-          {
-            id: 'terraform',
-            name: 'Terraform',
-            action: 'private-fargate:terraform',
-            input,
-          },
-        ],
-        output: {
-          summary: '${{ steps.plan.output.summary }}',
-          files: '${{ steps.terraform.output.files }}',
+    const { response, fileText } = await dryRun({
+      steps: [
+        {
+          id: 'plan',
+          name: 'Plan',
+          action: 'private-fargate:plan',
+          input: { requirements: input.requirements },
         },
+        {
+          id: 'terraform',
+          name: 'Terraform',
+          action: 'private-fargate:terraform',
+          input,
+        },
+      ],
+      output: {
+        summary: '${{ steps.plan.output.summary }}',
+        files: '${{ steps.terraform.output.files }}',
       },
-    };
-    const response = await request(server)
-      .post('/api/scaffolder/v2/dry-run')
-      .set('Authorization', mockCredentials.user.header())
-      .send({ template, values: {}, directoryContents: [] });
+    });
     expect(response.status).toBe(200);
     const paths = response.body.directoryContents.map(
       (f: { path: string }) => f.path,
@@ -129,13 +152,9 @@ describe('privateFargateScaffolderModule', () => {
       ]),
     );
     expect(response.body.output.summary).toContain('VPC endpoints');
-    const provider = response.body.directoryContents.find(
-      (f: { path: string }) =>
-        f.path === 'infra/modules/privatelink-provider/main.tf',
+    expect(fileText('infra/modules/privatelink-provider/main.tf')).toContain(
+      'acceptance_required        = true',
     );
-    expect(
-      Buffer.from(provider.base64Content, 'base64').toString('utf8'),
-    ).toContain('acceptance_required        = true');
   });
 
   it.each(
@@ -143,50 +162,30 @@ describe('privateFargateScaffolderModule', () => {
   )(
     'should run the private-fargate:record example in a dry run: %s',
     async (_, example) => {
-      const server = await startBackend();
       const step = yaml.parse(example.example).steps[0];
-      const template = {
-        apiVersion: 'scaffolder.backstage.io/v1beta3',
-        kind: 'Template',
+      const { response, fileText } = await dryRun({
         metadata: {
           name: 'private-fargate-service',
           annotations: { 'private-fargate/template-version': '1.2.0' },
         },
-        spec: {
-          owner: 'team-platform',
-          type: 'service',
-          parameters: [],
-          steps: [
-            {
-              id: 'plan',
-              name: 'Plan',
-              action: 'private-fargate:plan',
-              input: { requirements: { region: '${{ parameters.region }}' } },
-            },
-            step,
-          ],
-          output: { record: '${{ steps.record.output }}' },
-        },
-      };
-      const response = await request(server)
-        .post('/api/scaffolder/v2/dry-run')
-        .set('Authorization', mockCredentials.user.header())
-        .send({
-          template,
-          values: {
-            region: 'ap-northeast-1',
-            privateSubnets: ['subnet-0a', 'subnet-0b'],
+        steps: [
+          {
+            id: 'plan',
+            name: 'Plan',
+            action: 'private-fargate:plan',
+            input: { requirements: { region: '${{ parameters.region }}' } },
           },
-          directoryContents: [],
-        });
+          step,
+        ],
+        output: { record: '${{ steps.record.output }}' },
+        values: {
+          region: 'ap-northeast-1',
+          privateSubnets: ['subnet-0a', 'subnet-0b'],
+        },
+      });
       expect(response.status).toBe(200);
       const { path: recordPath } = response.body.output.record;
-      const record = response.body.directoryContents.find(
-        (f: { path: string }) => f.path === recordPath,
-      );
-      const written = JSON.parse(
-        Buffer.from(record.base64Content, 'base64').toString('utf8'),
-      );
+      const written = JSON.parse(fileText(recordPath));
       expect(recordPath).toMatch(/(^|\/)\.private-fargate\/scaffold\.json$/);
       expect(`${written.template.name}@${written.template.version}`).toBe(
         response.body.output.record.template,
@@ -199,35 +198,20 @@ describe('privateFargateScaffolderModule', () => {
   );
 
   it('should fail the dry run with the field name on bad input', async () => {
-    const server = await startBackend();
     const input = {
       ...goldenCases[0].input,
       network: { ...goldenCases[0].input.network, vpcCidr: '10.0.0.1/16' },
     };
-    const response = await request(server)
-      .post('/api/scaffolder/v2/dry-run')
-      .set('Authorization', mockCredentials.user.header())
-      .send({
-        template: {
-          apiVersion: 'scaffolder.backstage.io/v1beta3',
-          kind: 'Template',
-          metadata: { name: 'bad' },
-          spec: {
-            owner: 'x',
-            type: 'service',
-            steps: [
-              {
-                id: 't',
-                name: 'T',
-                action: 'private-fargate:terraform',
-                input,
-              },
-            ],
-          },
+    const { response } = await dryRun({
+      steps: [
+        {
+          id: 't',
+          name: 'T',
+          action: 'private-fargate:terraform',
+          input,
         },
-        values: {},
-        directoryContents: [],
-      });
+      ],
+    });
     expect(JSON.stringify(response.body)).toMatch(/network\.vpcCidr/);
     expect(JSON.stringify(response.body)).not.toContain('infra/main.tf');
   });
