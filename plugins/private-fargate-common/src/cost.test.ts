@@ -150,6 +150,9 @@ describe('estimateMonthlyCost', () => {
       expect(line.source).toMatch(
         /^https:\/\/.* \(as of \d{4}-\d{2}-\d{2}(, unverified)?\)$/,
       );
+      expect(line.source.endsWith(', unverified)')).toBe(
+        line.confidence === 'unverified',
+      );
     }
   });
 

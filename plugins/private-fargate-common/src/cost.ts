@@ -11,7 +11,10 @@ export interface CostLine {
   unitPrice: number;
   /** quantity × unitPrice, rounded half-up to whole cents (the only rounding step). */
   amount: number;
+  /** Where the unit price comes from and its date, e.g. `<page> (as of 2026-06-01)`. */
   source: string;
+  /** The unit price's confidence: `unverified` prices were not read from a dated source. */
+  confidence: SourcedPrice['confidence'];
 }
 
 /** One way to connect the VPC, priced. @public */
@@ -118,6 +121,7 @@ function line(
     source: `${price.source} (as of ${price.asOf}${
       price.confidence === 'unverified' ? ', unverified' : ''
     })`,
+    confidence: price.confidence,
   };
 }
 

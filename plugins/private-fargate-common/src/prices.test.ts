@@ -52,6 +52,16 @@ describe('PRICES', () => {
       usd: 0.045,
       confidence: 'sourced',
     });
-    expect(PRICES['eu-west-1'].natGatewayHour.confidence).toBe('unverified');
+    expect(PRICES['eu-west-1'].natGatewayHour).toMatchObject({
+      usd: 0.048,
+      confidence: 'sourced',
+    });
+    expect(PRICES['ap-southeast-1'].interfaceEndpointHour).toMatchObject({
+      usd: 0.013,
+      confidence: 'sourced',
+    });
+    expect(PRICES['eu-west-1'].interfaceEndpointHour.confidence).toBe(
+      'unverified',
+    );
   });
 });

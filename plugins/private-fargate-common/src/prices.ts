@@ -37,9 +37,15 @@ const PRIVATELINK_PRICING = 'https://aws.amazon.com/privatelink/pricing/';
 const VPC_PRICING = 'https://aws.amazon.com/vpc/pricing/';
 // [S19] Zac Fukuda, "NAT Gateway vs VPC Endpoint", us-east-1 prices as of 2026-06-01.
 const S19 = 'https://www.zacfukuda.com/blog/aws-nat-gateway-vs-vpc-endpoint';
+// [S39] Public notes quoting the AWS Price List API, found by code search (like [S20]):
+// us-west-2 (checked 2026-10-01 and 2026-10-06), eu-central-1 (`EUC1-VpcEndpoint-*`, pulled
+// 2026-09-22), ap-southeast-1 (collected 2026-08-12); eu-west-1 NAT rows from the AmazonEC2 offer
+// file published 2026-09-25.
+const priceList = (service: 'AmazonVPC' | 'AmazonEC2', region: string) =>
+  `https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/${service}/current/${region}/index.json`;
+
 // [S20] AWS Price List API for ap-northeast-1, quoted by public notes retrieved 2026-09-25.
-const S20 =
-  'https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonVPC/current/ap-northeast-1/index.json';
+const S20 = priceList('AmazonVPC', 'ap-northeast-1');
 // Regional list prices we have not re-read from a dated source in this project: verify with the
 // AWS Pricing Calculator before relying on them. The date is when they were entered.
 const UNVERIFIED_AS_OF = '2026-11-21';
@@ -83,28 +89,28 @@ function dataTiers(first: SourcedPrice): PriceTier[] {
   ];
 }
 
-function unverifiedRegion(
+/** The interface endpoint's data tiers with a first tier read from a dated source. */
+function sourcedDataTiers(
   region: string,
-  endpointHour: number,
-  natHour: number,
-): RegionPrices {
-  return {
-    interfaceEndpointHour: unverified(
-      endpointHour,
-      'hour',
-      `${PRIVATELINK_PRICING} (${region})`,
+  usageType: string,
+  asOf: string,
+): PriceTier[] {
+  return dataTiers(
+    sourced(
+      0.01,
+      'GB',
+      `${priceList('AmazonVPC', region)} ${usageType} (first 1 PB) [S39]`,
+      asOf,
     ),
-    interfaceEndpointDataTiers: dataTiers(
-      unverified(0.01, 'GB', `${PRIVATELINK_PRICING} (${region})`),
-    ),
-    natGatewayHour: unverified(natHour, 'hour', `${VPC_PRICING} (${region})`),
-    natGatewayData: unverified(natHour, 'GB', `${VPC_PRICING} (${region})`),
-    publicIpv4Hour: unverified(
-      0.005,
-      'hour',
-      `${VPC_PRICING} (${region}, public IPv4 address)`,
-    ),
-  };
+  );
+}
+
+function unverifiedPublicIpv4(region: string): SourcedPrice {
+  return unverified(
+    0.005,
+    'hour',
+    `${VPC_PRICING} (${region}, public IPv4 address)`,
+  );
 }
 
 /**
@@ -169,10 +175,95 @@ export const PRICES: Readonly<Record<string, RegionPrices>> = {
       '2026-09-25',
     ),
   },
-  'us-west-2': unverifiedRegion('us-west-2', 0.01, 0.045),
-  'eu-west-1': unverifiedRegion('eu-west-1', 0.011, 0.048),
-  'eu-central-1': unverifiedRegion('eu-central-1', 0.012, 0.052),
-  'ap-southeast-1': unverifiedRegion('ap-southeast-1', 0.013, 0.059),
+  'us-west-2': {
+    interfaceEndpointHour: sourced(
+      0.01,
+      'hour',
+      `${priceList('AmazonVPC', 'us-west-2')} USW2-VpcEndpoint-Hours [S39]`,
+      '2026-10-06',
+    ),
+    interfaceEndpointDataTiers: sourcedDataTiers(
+      'us-west-2',
+      'USW2-VpcEndpoint-Bytes',
+      '2026-10-06',
+    ),
+    natGatewayHour: sourced(
+      0.045,
+      'hour',
+      `${VPC_PRICING} (us-west-2) [S39]`,
+      '2026-10-01',
+    ),
+    natGatewayData: unverified(0.045, 'GB', `${VPC_PRICING} (us-west-2)`),
+    publicIpv4Hour: unverifiedPublicIpv4('us-west-2'),
+  },
+  'eu-west-1': {
+    interfaceEndpointHour: unverified(
+      0.011,
+      'hour',
+      `${PRIVATELINK_PRICING} (eu-west-1)`,
+    ),
+    interfaceEndpointDataTiers: dataTiers(
+      unverified(0.01, 'GB', `${PRIVATELINK_PRICING} (eu-west-1)`),
+    ),
+    natGatewayHour: sourced(
+      0.048,
+      'hour',
+      `${priceList('AmazonEC2', 'eu-west-1')} EU-NatGateway-Hours [S39]`,
+      '2026-09-25',
+    ),
+    natGatewayData: sourced(
+      0.048,
+      'GB',
+      `${priceList('AmazonEC2', 'eu-west-1')} EU-NatGateway-Bytes [S39]`,
+      '2026-09-25',
+    ),
+    publicIpv4Hour: unverifiedPublicIpv4('eu-west-1'),
+  },
+  'eu-central-1': {
+    interfaceEndpointHour: sourced(
+      0.012,
+      'hour',
+      `${priceList('AmazonVPC', 'eu-central-1')} EUC1-VpcEndpoint-Hours [S39]`,
+      '2026-09-22',
+    ),
+    interfaceEndpointDataTiers: sourcedDataTiers(
+      'eu-central-1',
+      'EUC1-VpcEndpoint-Bytes',
+      '2026-09-22',
+    ),
+    natGatewayHour: unverified(0.052, 'hour', `${VPC_PRICING} (eu-central-1)`),
+    natGatewayData: unverified(0.052, 'GB', `${VPC_PRICING} (eu-central-1)`),
+    publicIpv4Hour: unverifiedPublicIpv4('eu-central-1'),
+  },
+  'ap-southeast-1': {
+    interfaceEndpointHour: sourced(
+      0.013,
+      'hour',
+      `${priceList(
+        'AmazonVPC',
+        'ap-southeast-1',
+      )} APS1-VpcEndpoint-Hours [S39]`,
+      '2026-08-12',
+    ),
+    interfaceEndpointDataTiers: sourcedDataTiers(
+      'ap-southeast-1',
+      'APS1-VpcEndpoint-Bytes',
+      '2026-08-12',
+    ),
+    natGatewayHour: sourced(
+      0.059,
+      'hour',
+      `${priceList('AmazonEC2', 'ap-southeast-1')} APS1-NatGateway-Hours [S39]`,
+      '2026-08-12',
+    ),
+    natGatewayData: sourced(
+      0.059,
+      'GB',
+      `${priceList('AmazonEC2', 'ap-southeast-1')} APS1-NatGateway-Bytes [S39]`,
+      '2026-08-12',
+    ),
+    publicIpv4Hour: unverifiedPublicIpv4('ap-southeast-1'),
+  },
 };
 
 /** Regions with prices in {@link PRICES}. @public */

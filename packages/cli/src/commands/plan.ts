@@ -249,7 +249,7 @@ function scenarioLines(title: string, scenario: CostScenario): string[] {
 function unverified(cost: CostEstimate): boolean {
   return [cost.endpointsOnly, cost.natOnly, cost.natPlusEndpoints]
     .flatMap(scenario => scenario.lines)
-    .some(line => line.source.endsWith(', unverified)'));
+    .some(line => line.confidence === 'unverified');
 }
 
 interface CostShape {
