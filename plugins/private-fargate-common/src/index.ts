@@ -98,5 +98,6 @@ export {
   templateNameSchema,
   templateRefSchema,
   templateVersionSchema,
+  templateEntityRef,
 } from './templateVersion';
 export type { TemplateRef } from './templateVersion';

@@ -1,8 +1,10 @@
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { parseOrThrow } from './errors';
 import {
   compareTemplateVersions,
   parseTemplateRef,
+  templateEntityRef,
   templateRefSchema,
   templateVersionSchema,
 } from './templateVersion';
@@ -62,5 +64,20 @@ describe('parseTemplateRef', () => {
       /template: "ssm-bastion" must be/,
     );
     expect(() => parseTemplateRef('@1.0.0', 'template')).toThrow(InputError);
+  });
+});
+
+describe('templateEntityRef', () => {
+  it('is the reference the catalog gives the Template entity', () => {
+    expect(templateEntityRef('private-fargate-service')).toBe(
+      stringifyEntityRef({
+        kind: 'Template',
+        namespace: 'default',
+        name: 'private-fargate-service',
+      }),
+    );
+    expect(templateEntityRef('ssm-bastion', 'platform')).toBe(
+      'template:platform/ssm-bastion',
+    );
   });
 });

@@ -72,6 +72,16 @@ export function parseTemplateRef(ref: string, field: string): TemplateRef {
 }
 
 /**
+ * The catalog reference of the Template entity a template name stands for, as the scaffolder
+ * registers it: `template:<namespace>/<name>`, in the default namespace unless told otherwise.
+ *
+ * @public
+ */
+export function templateEntityRef(name: string, namespace = 'default'): string {
+  return `template:${namespace}/${name}`;
+}
+
+/**
  * Compares two versions that {@link templateVersionSchema} accepts, part by part as numbers:
  * negative when `a` is older than `b`, zero when equal, positive when newer.
  *

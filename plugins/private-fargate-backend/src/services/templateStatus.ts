@@ -1,5 +1,4 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import { stringifyError } from '@backstage/errors';
 import type { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
@@ -7,6 +6,7 @@ import {
   PrivateFargateStatus,
   TemplateRef,
   compareTemplateVersions,
+  templateEntityRef,
   templateVersionSchema,
 } from '@private-fargate/plugin-private-fargate-common';
 
@@ -27,11 +27,7 @@ export async function readTemplateStatus(options: {
   credentials: BackstageCredentials;
 }): Promise<TemplateStatus> {
   const { catalog, template, credentials } = options;
-  const templateRef = stringifyEntityRef({
-    kind: 'Template',
-    namespace: 'default',
-    name: template.name,
-  });
+  const templateRef = templateEntityRef(template.name);
   const versionAnnotation = PRIVATE_FARGATE_ANNOTATIONS.templateVersion;
 
   let entity;

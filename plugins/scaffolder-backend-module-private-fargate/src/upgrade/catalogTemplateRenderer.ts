@@ -19,6 +19,7 @@ import {
   fetchContents,
   serializeDirectoryContents,
 } from '@backstage/plugin-scaffolder-node';
+import { templateEntityRef } from '@private-fargate/plugin-private-fargate-common';
 import { requestDryRun } from '../dryRun';
 import { RenderedTemplate, RenderRequest, TemplateRenderer } from './renderer';
 import { renderTemplateVersion } from './renderTemplateVersion';
@@ -71,7 +72,7 @@ export function createCatalogTemplateRenderer(options: {
   const namespace = options.namespace ?? 'default';
   return {
     async render(request: RenderRequest): Promise<RenderedTemplate> {
-      const ref = `template:${namespace}/${request.templateName}`;
+      const ref = templateEntityRef(request.templateName, namespace);
       const entity = await options.catalog.getEntityByRef(ref, {
         credentials: options.credentials,
       });
