@@ -92,14 +92,18 @@ describe('privateFargateScaffolderModule', () => {
     expect(terraform.schema.output.properties.files.description).toBeTruthy();
 
     // The common package shares its port and CIDR schemas between fields; each field still
-    // shows its own type, bounds and description rather than a $ref to the first one.
+    // shows its own type, default and description rather than a $ref to the first one. Value
+    // checks are left to the handlers, whose messages say how to fix a value.
     for (const action of ours) {
       expect(JSON.stringify(action.schema.input)).not.toContain('"$ref"');
+      expect(JSON.stringify(action.schema.input)).not.toMatch(
+        /"(pattern|minimum|maximum|minLength|maxLength|minItems)"/,
+      );
     }
     const { service, privateLinkConsumer, network } =
       terraform.schema.input.properties;
     expect(service.properties.loadBalancer.properties.listenerPort).toEqual(
-      expect.objectContaining({ type: 'integer', maximum: 65535, default: 80 }),
+      expect.objectContaining({ type: 'integer', default: 80 }),
     );
     expect(privateLinkConsumer.properties.port).toEqual(
       expect.objectContaining({ type: 'integer', default: 443 }),
@@ -197,10 +201,14 @@ describe('privateFargateScaffolderModule', () => {
     },
   );
 
-  it('should fail the dry run with the field name on bad input', async () => {
+  it('should fail the dry run with the field name and how to fix it on bad input', async () => {
     const input = {
       ...goldenCases[0].input,
-      network: { ...goldenCases[0].input.network, vpcCidr: '10.0.0.1/16' },
+      network: {
+        ...goldenCases[0].input.network,
+        vpcId: 'vpc-123',
+        vpcCidr: '10.0.0.1/16',
+      },
     };
     const { response } = await dryRun({
       steps: [
@@ -212,7 +220,34 @@ describe('privateFargateScaffolderModule', () => {
         },
       ],
     });
-    expect(JSON.stringify(response.body)).toMatch(/network\.vpcCidr/);
+    // The handler's messages, not the scaffolder's schema check ("does not match pattern").
+    expect(response.body.error.message).toContain(
+      'network.vpcId: must be "vpc-" followed by 8 or 17 lower-case hex digits, e.g. vpc-0a1b2c3d4e5f60718',
+    );
+    expect(response.body.error.message).toMatch(/network\.vpcCidr: /);
+    expect(response.body.error.message).not.toContain('pattern');
     expect(JSON.stringify(response.body)).not.toContain('infra/main.tf');
+  });
+
+  it('should refuse a record input out of range before writing the record', async () => {
+    const { response } = await dryRun({
+      steps: [
+        {
+          id: 'r',
+          name: 'R',
+          action: 'private-fargate:record',
+          input: {
+            template: 'private-fargate-service@1.2.0',
+            values: { name: 'orders' },
+            requirements: { region: 'ap-northeast-1' },
+            availabilityZones: 9,
+          },
+        },
+      ],
+    });
+    expect(response.body.error.message).toMatch(
+      /private-fargate:record input:\s+availabilityZones: .*6/,
+    );
+    expect(JSON.stringify(response.body)).not.toContain('scaffold.json');
   });
 });

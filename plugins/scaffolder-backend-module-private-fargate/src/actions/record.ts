@@ -1,12 +1,19 @@
 import { InputError } from '@backstage/errors';
+import { z } from 'zod/v3';
 import { createActionWithInlineSchema } from './createActionWithInlineSchema';
 import {
   parseOrThrow,
   planRequirementsSchema,
 } from '@private-fargate/plugin-private-fargate-common';
-import { valuesWithoutSecrets, writeScaffoldRecord } from '../upgrade/buildRecord';
+import {
+  valuesWithoutSecrets,
+  writeScaffoldRecord,
+} from '../upgrade/buildRecord';
 import { RECORD_PATH } from '../upgrade/record';
-import { parseTemplateRef, TEMPLATE_VERSION_ANNOTATION } from '../upgrade/version';
+import {
+  parseTemplateRef,
+  TEMPLATE_VERSION_ANNOTATION,
+} from '../upgrade/version';
 import { examples } from './record.examples';
 
 function templateFromContext(templateInfo: any): string {
@@ -20,6 +27,48 @@ function templateFromContext(templateInfo: any): string {
   return `${metadata.name}@${version}`;
 }
 
+const recordInputShape = {
+  values: z
+    .record(z.unknown())
+    .describe('The template values to record, usually ${{ parameters }}'),
+  template: z
+    .string()
+    .optional()
+    .describe(
+      `<name>@<version>; defaults to the template's name and its ${TEMPLATE_VERSION_ANNOTATION} annotation`,
+    ),
+  targetPath: z
+    .string()
+    .default('.')
+    .describe(
+      'Folder of the workspace the template generated; the record goes inside it',
+    ),
+  omitValues: z
+    .array(z.string())
+    .default([])
+    .describe(
+      'Value names never to record (secrets); values equal to a run secret are left out too',
+    ),
+  requirements: planRequirementsSchema
+    .optional()
+    .describe(
+      "The planner's requirements, for the upgrade's endpoint and cost summary",
+    ),
+  availabilityZones: z
+    .number()
+    .int()
+    .min(1)
+    .max(6)
+    .default(2)
+    .describe('Availability Zones with endpoints, for the cost summary'),
+  trafficGbPerMonth: z
+    .number()
+    .min(0)
+    .default(0)
+    .describe('GB a month through the endpoints, for the cost summary'),
+};
+const recordInputSchema = z.object(recordInputShape);
+
 /** Creates `private-fargate:record`, which stamps the generated files so they can be upgraded later. */
 export function createRecordAction() {
   return createActionWithInlineSchema({
@@ -29,50 +78,34 @@ export function createRecordAction() {
     supportsDryRun: true,
     schema: {
       input: {
-        values: z =>
-          z
-            .record(z.unknown())
-            .describe('The template values to record, usually ${{ parameters }}'),
-        template: z =>
-          z
-            .string()
-            .optional()
-            .describe(
-              `<name>@<version>; defaults to the template's name and its ${TEMPLATE_VERSION_ANNOTATION} annotation`,
-            ),
-        targetPath: z =>
-          z
-            .string()
-            .default('.')
-            .describe('Folder of the workspace the template generated; the record goes inside it'),
-        omitValues: z =>
-          z
-            .array(z.string())
-            .default([])
-            .describe('Value names never to record (secrets); values equal to a run secret are left out too'),
-        requirements: () =>
-          planRequirementsSchema
-            .optional()
-            .describe("The planner's requirements, for the upgrade's endpoint and cost summary"),
-        availabilityZones: z =>
-          z.number().int().min(1).max(6).default(2).describe('Availability Zones with endpoints, for the cost summary'),
-        trafficGbPerMonth: z =>
-          z.number().min(0).default(0).describe('GB a month through the endpoints, for the cost summary'),
+        values: () => recordInputShape.values,
+        template: () => recordInputShape.template,
+        targetPath: () => recordInputShape.targetPath,
+        omitValues: () => recordInputShape.omitValues,
+        requirements: () => recordInputShape.requirements,
+        availabilityZones: () => recordInputShape.availabilityZones,
+        trafficGbPerMonth: () => recordInputShape.trafficGbPerMonth,
       },
       output: {
-        path: z => z.string().describe('The record, relative to the workspace'),
-        template: z => z.string().describe('<name>@<version> recorded'),
-        files: z => z.number().describe('Generated files recorded'),
+        path: zod =>
+          zod.string().describe('The record, relative to the workspace'),
+        template: zod => zod.string().describe('<name>@<version> recorded'),
+        files: zod => zod.number().describe('Generated files recorded'),
       },
     },
     async handler(ctx) {
-      // A dry run hands inputs over without applying the schema's defaults.
-      const targetPath = ctx.input.targetPath ?? '.';
-      const ref = ctx.input.template ?? templateFromContext(ctx.templateInfo);
+      // The whole input is checked here: the scaffolder's schema check leaves values to zod.
+      const input = parseOrThrow(
+        recordInputSchema,
+        ctx.input,
+        'private-fargate:record input',
+      );
+      const { targetPath } = input;
+      const ref = input.template ?? templateFromContext(ctx.templateInfo);
       const template = parseTemplateRef(ref, 'template');
       const { values, omitted } = valuesWithoutSecrets(
-        ctx.input.values,
-        ctx.input.omitValues ?? [],
+        input.values,
+        input.omitValues,
         Object.values(ctx.secrets ?? {}),
       );
       const record = await writeScaffoldRecord({
@@ -81,15 +114,11 @@ export function createRecordAction() {
         record: {
           template,
           values,
-          ...(ctx.input.requirements && {
-            requirements: parseOrThrow(
-              planRequirementsSchema,
-              ctx.input.requirements,
-              'requirements',
-            ),
+          ...(input.requirements && {
+            requirements: input.requirements,
             cost: {
-              availabilityZones: ctx.input.availabilityZones ?? 2,
-              gbPerMonth: ctx.input.trafficGbPerMonth ?? 0,
+              availabilityZones: input.availabilityZones,
+              gbPerMonth: input.trafficGbPerMonth,
             },
           }),
         },
@@ -97,7 +126,9 @@ export function createRecordAction() {
       const recordPath =
         targetPath === '.' ? RECORD_PATH : `${targetPath}/${RECORD_PATH}`;
       ctx.logger.info(
-        `Recorded ${record.files.length} generated files of ${ref} in ${recordPath}${
+        `Recorded ${
+          record.files.length
+        } generated files of ${ref} in ${recordPath}${
           omitted.length ? ` (left out: ${omitted.join(', ')})` : ''
         }`,
       );
