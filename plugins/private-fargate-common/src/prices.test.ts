@@ -39,29 +39,15 @@ describe('PRICES', () => {
     }
   });
 
-  it('marks the figures taken from the reference as sourced', () => {
-    expect(PRICES['ap-northeast-1'].natGatewayHour).toMatchObject({
-      usd: 0.062,
-      confidence: 'sourced',
-    });
-    expect(PRICES['ap-northeast-1'].interfaceEndpointHour).toMatchObject({
-      usd: 0.014,
-      confidence: 'sourced',
-    });
-    expect(PRICES['us-east-1'].natGatewayData).toMatchObject({
-      usd: 0.045,
-      confidence: 'sourced',
-    });
-    expect(PRICES['eu-west-1'].natGatewayHour).toMatchObject({
-      usd: 0.048,
-      confidence: 'sourced',
-    });
-    expect(PRICES['ap-southeast-1'].interfaceEndpointHour).toMatchObject({
-      usd: 0.013,
-      confidence: 'sourced',
-    });
-    expect(PRICES['eu-west-1'].interfaceEndpointHour.confidence).toBe(
-      'unverified',
-    );
+  it.each([
+    ['ap-northeast-1', 'natGatewayHour', 0.062, 'sourced'],
+    ['ap-northeast-1', 'interfaceEndpointHour', 0.014, 'sourced'],
+    ['us-east-1', 'natGatewayData', 0.045, 'sourced'],
+    ['eu-west-1', 'natGatewayHour', 0.048, 'sourced'],
+    ['ap-southeast-1', 'interfaceEndpointHour', 0.013, 'sourced'],
+    ['eu-west-1', 'interfaceEndpointHour', 0.011, 'unverified'],
+    ['eu-central-1', 'natGatewayHour', 0.052, 'unverified'],
+  ] as const)('marks %s %s ($%s) as %s', (region, price, usd, confidence) => {
+    expect(PRICES[region][price]).toMatchObject({ usd, confidence });
   });
 });
