@@ -84,8 +84,6 @@ function pathInside(folder: string, relative: string): string {
   return resolved;
 }
 
-const WRITE_BATCH = { files: 64, bytes: 256 * 1024 };
-
 /**
  * Writes the files into `folder`, synchronously in batches (see turnTaker): an asynchronous
  * write takes three thread-pool round trips, and a generated file is a few kilobytes. A folder
@@ -104,7 +102,7 @@ async function writeFiles(
   for (const parent of new Set(destinations.map(path.dirname))) {
     fsSync.mkdirSync(parent, { recursive: true });
   }
-  const take = turnTaker(WRITE_BATCH);
+  const take = turnTaker();
   for (const [index, file] of files.entries()) {
     if (options.seeded) {
       fsSync.rmSync(destinations[index], { force: true, recursive: true });

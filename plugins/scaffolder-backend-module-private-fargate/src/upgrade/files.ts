@@ -1,13 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { turnTaker } from '../files/turns';
+import { FILE_BATCH, turnTaker } from '../files/turns';
 import { comparePaths } from '../files/comparePaths';
 import { RECORD_PATH } from './record';
 
 /** A file of a generated tree, with its path relative to the tree's root. */
 export type TreeFile = { path: string; content: Buffer };
-
-const READ_BATCH = { files: 64, bytes: 256 * 1024 };
 
 /**
  * Every regular file under `root` except version-control data and the record
@@ -16,7 +14,7 @@ const READ_BATCH = { files: 64, bytes: 256 * 1024 };
  * asynchronously.
  */
 export async function listTreeFiles(root: string): Promise<TreeFile[]> {
-  const take = turnTaker(READ_BATCH);
+  const take = turnTaker();
   const files: TreeFile[] = [];
   const folders = [''];
   while (folders.length > 0) {
@@ -33,7 +31,7 @@ export async function listTreeFiles(root: string): Promise<TreeFile[]> {
       } else if (entry.isFile()) {
         const file = path.join(root, relative);
         const content =
-          fs.statSync(file).size > READ_BATCH.bytes
+          fs.statSync(file).size > FILE_BATCH.bytes
             ? await fs.promises.readFile(file)
             : fs.readFileSync(file);
         files.push({ path: relative, content });
