@@ -10,6 +10,13 @@ export {
   EGRESS_MODES,
 } from './requirements';
 export type { PlanRequirements, PlanRequirementsInput } from './requirements';
+export {
+  containerSecretSchema,
+  secretSourceOf,
+  secretSourcesOf,
+  SECRET_SOURCE_LABELS,
+} from './containerSecrets';
+export type { ContainerSecret, SecretSource } from './containerSecrets';
 export { planEndpoints, interfaceEndpointsOf } from './planEndpoints';
 export type { EndpointPlan, PlannedEndpoint } from './planEndpoints';
 export { describePlanReason } from './reasons';

@@ -21,7 +21,7 @@ export const examples: TemplateExample[] = [
   },
   {
     description:
-      'Plan with ECS Exec, Secrets Manager, an application bucket and three zones',
+      "Plan with ECS Exec, the container's secrets (the stores come from their ARNs), an application bucket and three zones",
     example: yaml.stringify({
       steps: [
         {
@@ -32,9 +32,20 @@ export const examples: TemplateExample[] = [
             requirements: {
               region: 'eu-west-1',
               exec: { enabled: true },
-              secrets: ['secretsmanager'],
               applicationBuckets: ['acme-orders-data'],
             },
+            containerSecrets: [
+              {
+                name: 'DB_PASSWORD',
+                valueFrom:
+                  'arn:aws:secretsmanager:eu-west-1:123456789012:secret:orders-db-AbCdEf',
+              },
+              {
+                name: 'API_KEY',
+                valueFrom:
+                  'arn:aws:ssm:eu-west-1:123456789012:parameter/orders/api-key',
+              },
+            ],
             availabilityZones: 3,
             trafficGbPerMonth: 50,
           },

@@ -79,6 +79,51 @@ describe('private-fargate:plan', () => {
     );
   });
 
+  it("should plan the endpoints of the stores the container's secrets point into", async () => {
+    const ctx = createMockActionContext<any>({
+      input: {
+        requirements: { region: 'ap-northeast-1', secrets: ['ssm'] },
+        containerSecrets: [
+          {
+            name: 'DB_PASSWORD',
+            valueFrom:
+              'arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:orders-db-AbCdEf',
+          },
+          {
+            name: 'API_KEY',
+            valueFrom:
+              'arn:aws:ssm:ap-northeast-1:123456789012:parameter/orders/api-key',
+          },
+        ],
+      },
+    });
+    await action.handler(ctx);
+    const calls = (ctx.output as jest.Mock).mock.calls;
+    const services = calls
+      .find(([name]) => name === 'endpoints')[1]
+      .map((e: { service: string }) => e.service);
+    expect(services).toEqual(expect.arrayContaining(['secretsmanager', 'ssm']));
+    // Passed on to private-fargate:terraform, which checks the secrets against them.
+    expect(calls.find(([name]) => name === 'requirements')[1].secrets).toEqual([
+      'secretsmanager',
+      'ssm',
+    ]);
+  });
+
+  it('should reject a container secret that is not a secret ARN, naming the field', async () => {
+    const ctx = createMockActionContext<any>({
+      input: {
+        requirements: { region: 'ap-northeast-1' },
+        containerSecrets: [
+          { name: 'DB_PASSWORD', valueFrom: 'arn:aws:s3:::orders-db' },
+        ],
+      },
+    });
+    await expect(action.handler(ctx)).rejects.toThrow(
+      /containerSecrets\[0\]\.valueFrom: must be a Secrets Manager secret ARN/,
+    );
+  });
+
   it('should reject an unknown Region naming the field', async () => {
     const ctx = createMockActionContext<any>({
       input: { requirements: { region: 'mars-north-1' } },

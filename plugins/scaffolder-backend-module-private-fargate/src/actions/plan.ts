@@ -1,19 +1,43 @@
 import {
+  containerSecretSchema,
   estimateMonthlyCost,
   parseOrThrow,
   planEndpoints,
   planRequirementsSchema,
+  secretSourcesOf,
 } from '@private-fargate/plugin-private-fargate-common';
 import { createActionWithInlineSchema } from './createActionWithInlineSchema';
 import { z } from 'zod/v3';
 import { costTables, endpointTable, warningList } from '../terraform/markdown';
 import { examples } from './plan.examples';
 
-const planInputSchema = z.object({
-  requirements: planRequirementsSchema,
-  availabilityZones: z.number().int().min(1).max(6).default(2),
-  trafficGbPerMonth: z.number().min(0).max(1_000_000).default(10),
-});
+const planInputShape = {
+  requirements: planRequirementsSchema.describe(
+    'What the service needs: region, platform version, logging, exec, secrets, other AWS APIs, buckets',
+  ),
+  containerSecrets: z
+    .array(containerSecretSchema)
+    .default([])
+    .describe(
+      "The container's secrets, as private-fargate:terraform takes them under service.secrets; the stores their ARNs point into are added to requirements.secrets",
+    ),
+  availabilityZones: z
+    .number()
+    .int()
+    .min(1)
+    .max(6)
+    .default(2)
+    .describe(
+      'Availability Zones the interface endpoints span (each endpoint bills per zone)',
+    ),
+  trafficGbPerMonth: z
+    .number()
+    .min(0)
+    .max(1_000_000)
+    .default(10)
+    .describe('GB a month through the endpoints, for the cost estimate'),
+};
+const planInputSchema = z.object(planInputShape);
 
 /** Creates the `private-fargate:plan` action: which endpoints, why, with warnings and the monthly cost. */
 export function createPlanAction() {
@@ -25,29 +49,10 @@ export function createPlanAction() {
     supportsDryRun: true,
     schema: {
       input: {
-        requirements: () =>
-          planRequirementsSchema.describe(
-            'What the service needs: region, platform version, logging, exec, secrets, other AWS APIs, buckets',
-          ),
-        availabilityZones: zod =>
-          zod
-            .number()
-            .int()
-            .min(1)
-            .max(6)
-            .default(2)
-            .describe(
-              'Availability Zones the interface endpoints span (each endpoint bills per zone)',
-            ),
-        trafficGbPerMonth: zod =>
-          zod
-            .number()
-            .min(0)
-            .max(1_000_000)
-            .default(10)
-            .describe(
-              'GB a month through the endpoints, for the cost estimate',
-            ),
+        requirements: () => planInputShape.requirements,
+        containerSecrets: () => planInputShape.containerSecrets,
+        availabilityZones: () => planInputShape.availabilityZones,
+        trafficGbPerMonth: () => planInputShape.trafficGbPerMonth,
       },
       output: {
         endpoints: zod =>
@@ -103,7 +108,13 @@ export function createPlanAction() {
         ctx.input,
         'private-fargate:plan input',
       );
-      const plan = planEndpoints(input.requirements);
+      const plan = planEndpoints({
+        ...input.requirements,
+        secrets: secretSourcesOf([
+          ...input.requirements.secrets,
+          ...input.containerSecrets.map(secret => secret.valueFrom),
+        ]),
+      });
       const interfaceEndpoints = plan.endpoints.filter(
         e => e.type === 'Interface',
       ).length;

@@ -148,6 +148,20 @@ describe('private-fargate:terraform', () => {
       },
       'privateLinkConsumer.clientCidrs',
     ],
+    [
+      {
+        service: {
+          secrets: [
+            {
+              name: 'API_KEY',
+              valueFrom:
+                'arn:aws:ssm:ap-northeast-1:123456789012:parameter/inventory/api-key',
+            },
+          ],
+        },
+      },
+      'service.secrets[0].valueFrom: points into SSM Parameter Store, but requirements.secrets does not list "ssm"',
+    ],
   ])(
     'should reject bad input naming the field (%#) and write nothing',
     async (patch, field) => {

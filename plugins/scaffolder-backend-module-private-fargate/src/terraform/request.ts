@@ -7,7 +7,9 @@ import {
   imageTagSchema,
   isValidFargateSize,
   kmsKeyArnSchema,
-  secretReferenceArnSchema,
+  containerSecretSchema,
+  SECRET_SOURCE_LABELS,
+  secretSourceOf,
   transitGatewayIdSchema,
   virtualPrivateGatewayIdSchema,
   dnsNameSchema,
@@ -61,12 +63,6 @@ export function tagTextSchema(maxLength: number) {
   });
 }
 
-const environmentNameSchema = z
-  .string()
-  .regex(
-    /^[A-Z_][A-Z0-9_]{0,99}$/,
-    'must be an environment variable name like DB_PASSWORD',
-  );
 const httpPathSchema = z
   .string()
   .regex(/^\/[A-Za-z0-9._~/-]{0,254}$/, 'must be an HTTP path like /health');
@@ -214,21 +210,7 @@ export const serviceSchema = z
       .max(1000)
       .default(30)
       .describe('ECR lifecycle: images to keep'),
-    secrets: unique(
-      z.array(
-        z
-          .object({
-            name: environmentNameSchema.describe(
-              'Environment variable the secret is injected as',
-            ),
-            valueFrom: secretReferenceArnSchema.describe(
-              'ARN of the Secrets Manager secret or SSM parameter',
-            ),
-          })
-          .strict(),
-      ),
-      'secret',
-    )
+    secrets: unique(z.array(containerSecretSchema), 'secret')
       .default([])
       .describe(
         'Secrets injected into the container; the execution role may read exactly these',
@@ -501,6 +483,20 @@ export const terraformRequestSchema = z
     }
     const issue = (path: string[], message: string) =>
       ctx.addIssue({ code: z.ZodIssueCode.custom, path, message });
+    // Without a NAT path, a secret in a store the plan has no endpoint for stops the task
+    // from starting; the plan step derives the stores from containerSecrets.
+    if (has('service') && value.requirements.egress === 'none') {
+      value.service?.secrets.forEach((secret, index) => {
+        const source = secretSourceOf(secret.valueFrom);
+        if (source && !value.requirements.secrets.includes(source)) {
+          ctx.addIssue({
+            code: z.ZodIssueCode.custom,
+            path: ['service', 'secrets', index, 'valueFrom'],
+            message: `points into ${SECRET_SOURCE_LABELS[source]}, but requirements.secrets does not list "${source}", so the task could not read it without a NAT gateway: add "${source}" to requirements.secrets, or give private-fargate:plan the secrets as containerSecrets and pass on its requirements`,
+          });
+        }
+      });
+    }
     if (value.network.endpointIngress === 'task-security-group') {
       if (!has('service')) {
         issue(

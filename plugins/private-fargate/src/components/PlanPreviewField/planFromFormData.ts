@@ -5,6 +5,9 @@ import {
   isSupportedRegion,
   PlanRequirementsInput,
   planEndpoints,
+  SECRET_SOURCES,
+  SecretSource,
+  secretSourcesOf,
 } from '@private-fargate/plugin-private-fargate-common';
 
 /** What the preview shows: the plan and its cost, or why there is none yet. */
@@ -36,24 +39,17 @@ function stringList(value: unknown): string[] {
 }
 
 // The form asks for secrets as ARNs (service template) or as sources (baseline template).
-function secretSources(formData: FormData): ('secretsmanager' | 'ssm')[] {
+function secretSources(formData: FormData): SecretSource[] {
   const explicit = stringList(formData.secretSources);
   if (explicit.length > 0) {
-    return explicit.filter(
-      (s): s is 'secretsmanager' | 'ssm' =>
-        s === 'secretsmanager' || s === 'ssm',
-    );
+    return SECRET_SOURCES.filter(source => explicit.includes(source));
   }
   const arns = Array.isArray(formData.secrets)
     ? formData.secrets.map(s =>
         String((s as { valueFrom?: unknown })?.valueFrom ?? ''),
       )
     : [];
-  const sources: ('secretsmanager' | 'ssm')[] = [];
-  if (arns.some(arn => arn.startsWith('arn:aws:secretsmanager:')))
-    sources.push('secretsmanager');
-  if (arns.some(arn => arn.startsWith('arn:aws:ssm:'))) sources.push('ssm');
-  return sources;
+  return secretSourcesOf(arns);
 }
 
 /**

@@ -1,4 +1,7 @@
-import { endpointServiceName } from '@private-fargate/plugin-private-fargate-common';
+import {
+  endpointServiceName,
+  secretSourceOf,
+} from '@private-fargate/plugin-private-fargate-common';
 import {
   call,
   HclBlock,
@@ -174,10 +177,10 @@ export function serviceComponent(ctx: GenerationContext): ComponentModule {
   }
   const secretArns = service.secrets.map(secret => secret.valueFrom);
   const secretsManagerArns = secretArns
-    .filter(arn => arn.startsWith('arn:aws:secretsmanager:'))
+    .filter(arn => secretSourceOf(arn) === 'secretsmanager')
     .sort();
   const parameterArns = secretArns
-    .filter(arn => arn.startsWith('arn:aws:ssm:'))
+    .filter(arn => secretSourceOf(arn) === 'ssm')
     .sort();
   if (secretsManagerArns.length > 0) {
     executionStatements.push({

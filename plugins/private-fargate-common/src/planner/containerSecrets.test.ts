@@ -1,0 +1,62 @@
+import { SECRET_SOURCES } from './requirements';
+import {
+  containerSecretSchema,
+  secretSourceOf,
+  secretSourcesOf,
+} from './containerSecrets';
+
+const secretArn =
+  'arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:orders-db-AbCdEf';
+const parameterArn =
+  'arn:aws:ssm:ap-northeast-1:123456789012:parameter/orders/api-key';
+
+describe('secretSourceOf', () => {
+  it.each([
+    [secretArn, 'secretsmanager'],
+    [parameterArn, 'ssm'],
+    ['arn:aws:s3:::orders-db', undefined],
+    // A name that mentions a store is not in that store.
+    [
+      'arn:aws:ssm:ap-northeast-1:123456789012:parameter/arn:aws:secretsmanager:x',
+      'ssm',
+    ],
+  ])('should put %s in %s', (arn, source) => {
+    expect(secretSourceOf(arn)).toBe(source);
+  });
+});
+
+describe('secretSourcesOf', () => {
+  it('should list each store once, in SECRET_SOURCES order', () => {
+    expect(secretSourcesOf([parameterArn, secretArn, parameterArn])).toEqual([
+      ...SECRET_SOURCES,
+    ]);
+    expect(secretSourcesOf([parameterArn])).toEqual(['ssm']);
+    expect(secretSourcesOf([])).toEqual([]);
+  });
+});
+
+describe('containerSecretSchema', () => {
+  it('should take an environment variable name and a secret ARN', () => {
+    expect(
+      containerSecretSchema.parse({
+        name: 'DB_PASSWORD',
+        valueFrom: secretArn,
+      }),
+    ).toEqual({ name: 'DB_PASSWORD', valueFrom: secretArn });
+  });
+
+  it.each([
+    [{ name: 'db-password', valueFrom: secretArn }, 'environment variable'],
+    [{ name: 'DB_PASSWORD', valueFrom: 'arn:aws:s3:::x' }, 'Secrets Manager'],
+    [
+      { name: 'DB_PASSWORD', valueFrom: secretArn, version: 1 },
+      'Unrecognized key',
+    ],
+  ])('should refuse %j', (value, message) => {
+    const result = containerSecretSchema.safeParse(value);
+    expect(result.success).toBe(false);
+    expect(JSON.stringify(!result.success && result.error.issues)).toContain(
+      message,
+    );
+  });
+});

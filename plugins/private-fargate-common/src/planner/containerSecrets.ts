@@ -1,0 +1,52 @@
+import { z } from 'zod/v3';
+import { secretReferenceArnSchema } from '../schemas';
+import { SECRET_SOURCES } from './requirements';
+
+/** Where a task-definition secret is kept: Secrets Manager or SSM Parameter Store. @public */
+export type SecretSource = (typeof SECRET_SOURCES)[number];
+
+const ARN_PREFIXES: Record<SecretSource, string> = {
+  secretsmanager: 'arn:aws:secretsmanager:',
+  ssm: 'arn:aws:ssm:',
+};
+
+/** What each store is called in messages. @public */
+export const SECRET_SOURCE_LABELS: Record<SecretSource, string> = {
+  secretsmanager: 'Secrets Manager',
+  ssm: 'SSM Parameter Store',
+};
+
+/** One secret of a container definition, injected as an environment variable. @public */
+export const containerSecretSchema = z
+  .object({
+    name: z
+      .string()
+      .regex(
+        /^[A-Z_][A-Z0-9_]{0,99}$/,
+        'must be an environment variable name like DB_PASSWORD',
+      )
+      .describe('Environment variable the secret is injected as'),
+    valueFrom: secretReferenceArnSchema.describe(
+      'ARN of the Secrets Manager secret or SSM parameter',
+    ),
+  })
+  .strict();
+
+/** A container secret as callers write it. @public */
+export type ContainerSecret = z.output<typeof containerSecretSchema>;
+
+/** The store a secret ARN points into, or undefined for any other ARN. @public */
+export function secretSourceOf(arn: string): SecretSource | undefined {
+  return SECRET_SOURCES.find(source => arn.startsWith(ARN_PREFIXES[source]));
+}
+
+/**
+ * The stores the given secret ARNs point into, each once, in `SECRET_SOURCES` order: what
+ * `requirements.secrets` must list for the task to read them through endpoints.
+ *
+ * @public
+ */
+export function secretSourcesOf(arns: Iterable<string>): SecretSource[] {
+  const used = new Set(Array.from(arns, secretSourceOf));
+  return SECRET_SOURCES.filter(source => used.has(source));
+}
