@@ -120,6 +120,18 @@ const backend = await render.startDryRunBackend({
   modules: render.actionModules(),
 });
 const times = Object.fromEntries(Object.keys(variants).map(name => [name, []]));
+// What each variant leaves in the workspace: every file and folder is created, read back by
+// the dry run's extraction and removed again, so their counts bound what the steps can cost.
+const workspaceOf = {};
+const foldersOf = files =>
+  new Set(
+    files.flatMap(file =>
+      file.path
+        .split('/')
+        .slice(0, -1)
+        .map((_, depth, parts) => parts.slice(0, depth + 1).join('/')),
+    ),
+  ).size;
 try {
   for (let round = 0; round < WARMUP + ROUNDS; round++) {
     // A new random order each round: drift on a shared machine hits all variants alike, and
@@ -135,6 +147,10 @@ try {
       const elapsed = performance.now() - start;
       if (result.files.length === 0)
         throw new Error(`${name}: the dry run produced no files`);
+      workspaceOf[name] ??= {
+        files: result.files.length,
+        folders: foldersOf(result.files),
+      };
       if (round >= WARMUP) times[name].push(elapsed);
     }
   }
@@ -178,9 +194,21 @@ console.log(
 console.log(`  without our steps          ${ms(baseline)}`);
 console.log(`  with our steps             ${ms(withOurs)}`);
 console.log(
-  `  ratio                      ${ratio.toFixed(2)} (95 % interval ${low.toFixed(
+  `  ratio                      ${ratio.toFixed(
     2,
-  )}-${high.toFixed(2)}; target <= ${TARGET.toFixed(2)}: ${verdict})`,
+  )} (95 % interval ${low.toFixed(2)}-${high.toFixed(
+    2,
+  )}; target <= ${TARGET.toFixed(2)}: ${verdict})`,
+);
+const templateFolders = foldersOf(folder.files);
+const entries = ({ files, folders }) => `${files} files in ${folders} folders`;
+console.log(
+  `  files the dry run writes: the template's ${entries({
+    files: folder.files.length,
+    folders: templateFolders,
+  })}, then a workspace of\n    ${entries(
+    workspaceOf[WITHOUT],
+  )} without our steps, ${entries(workspaceOf[WITH])} with them`,
 );
 // Paired by round, so drift on a shared machine cancels out. A step's share includes what it
 // causes downstream (files that later steps and the dry run's extraction read back).
