@@ -54,7 +54,12 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-async function render(file: string, outDir: string, overrides: object = {}) {
+async function render(
+  file: string,
+  outDir: string,
+  overrides: object = {},
+  entities = readCatalogFiles([catalogFile]),
+) {
   const { out, io } = captureIo();
   const code = await renderTemplate(
     {
@@ -62,7 +67,7 @@ async function render(file: string, outDir: string, overrides: object = {}) {
       values: { ...readValuesFile(path.join(valuesDir, file)), ...overrides },
       outDir,
       force: false,
-      entities: readCatalogFiles([catalogFile]),
+      entities,
     },
     io,
   );
@@ -264,6 +269,54 @@ describe('render with the example values', () => {
     const created = report.awsServiceEndpoints.map(e => e.serviceName);
     expect(created).not.toContain('com.amazonaws.eu-west-1.ecr.dkr');
     expect(created).toContain('com.amazonaws.eu-west-1.sts');
+  });
+
+  it("reads the shared stack's endpoints annotation as the status backend does, and stops when it names none", async () => {
+    const file = 'private-fargate-service.shared-endpoints-privatelink.yaml';
+    const withAnnotation = (value: string | undefined) =>
+      readCatalogFiles([catalogFile]).map(entity => {
+        if (entity.metadata.name !== 'eu-west-1-shared-endpoints') {
+          return entity;
+        }
+        const { 'private-fargate/endpoints': _, ...annotations } =
+          entity.metadata.annotations ?? {};
+        return {
+          ...entity,
+          metadata: {
+            ...entity.metadata,
+            annotations: {
+              ...annotations,
+              ...(value !== undefined && {
+                'private-fargate/endpoints': value,
+              }),
+            },
+          },
+        };
+      });
+
+    const spaced = path.join(tmp, 'service-shared-spaced');
+    expect(
+      (
+        await render(
+          file,
+          spaced,
+          {},
+          withAnnotation('ecr.api, ecr.dkr, s3, logs'),
+        )
+      ).code,
+    ).toBe(0);
+    const report = await checkTerraformTree(path.join(spaced, 'infra'));
+    expect(report.awsServiceEndpoints.map(e => e.serviceName)).not.toContain(
+      'com.amazonaws.eu-west-1.ecr.dkr',
+    );
+
+    const missing = path.join(tmp, 'service-shared-missing');
+    const result = await render(file, missing, {}, withAnnotation(undefined));
+    expect(result.code).toBe(RENDER_EXIT.templateFailed);
+    expect(result.stderr).toContain(
+      "network.sharedEndpoints: lists no endpoints: the shared stack's private-fargate/endpoints annotation must name them",
+    );
+    expect(fs.existsSync(missing)).toBe(false);
   });
 });
 

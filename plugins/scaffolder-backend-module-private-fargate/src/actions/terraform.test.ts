@@ -162,6 +162,18 @@ describe('private-fargate:terraform', () => {
       },
       'service.secrets[0].valueFrom: points into SSM Parameter Store, but requirements.secrets does not list "ssm"',
     ],
+    [
+      { network: { ...tokyoCase.network, sharedEndpoints: '' } },
+      "network.sharedEndpoints: lists no endpoints: the shared stack's private-fargate/endpoints annotation must name them",
+    ],
+    [
+      { network: { ...tokyoCase.network, sharedEndpoints: 'ecr.api,nat' } },
+      'network.sharedEndpoints: unknown endpoint service "nat"',
+    ],
+    [
+      { network: { ...tokyoCase.network, sharedEndpoints: 443 } },
+      'network.sharedEndpoints: must be a list of endpoint suffixes, or their text as in the private-fargate/endpoints annotation',
+    ],
   ])(
     'should reject bad input naming the field (%#) and write nothing',
     async (patch, field) => {
@@ -171,6 +183,25 @@ describe('private-fargate:terraform', () => {
       expect(await fs.readdir(workspace.path)).toEqual([]);
     },
   );
+
+  it("should read shared endpoints from a stack's annotation text as from a list", async () => {
+    const fromList = await run({
+      ...tokyoCase,
+      network: {
+        ...tokyoCase.network,
+        sharedEndpoints: ['ecr.api', 'ecr.dkr'],
+      },
+    });
+    workspace.clear();
+    const fromText = await run({
+      ...tokyoCase,
+      network: { ...tokyoCase.network, sharedEndpoints: ' ecr.api, ecr.dkr ' },
+    });
+    expect(fromText.endpoints).toEqual(fromList.endpoints);
+    expect(fromText.endpoints).not.toContain(
+      'com.amazonaws.ap-northeast-1.ecr.api',
+    );
+  });
 
   it('should refuse a target path that is a file, and leave the file as it was', async () => {
     workspace.setContent({ infra: 'not a folder\n' });

@@ -15,6 +15,8 @@ import {
   dnsNameSchema,
   endpointServiceNameSchema,
   endpointServiceSuffixSchema,
+  endpointSuffixListSchema,
+  PRIVATE_FARGATE_ANNOTATIONS,
   planRequirementsSchema,
   principalArnSchema,
   routeTableIdSchema,
@@ -92,6 +94,26 @@ function unique<T extends z.ZodTypeAny>(array: z.ZodArray<T>, what: string) {
   );
 }
 
+// A template can pass a shared stack's annotation as it is: the status backend reads the same
+// text with the same parser, so both accept what the other does (blanks after commas, say).
+const sharedEndpointsSchema = z.union(
+  [
+    unique(z.array(endpointServiceSuffixSchema), 'endpoint'),
+    endpointSuffixListSchema.refine(
+      list => list.length > 0,
+      `lists no endpoints: the shared stack's ${PRIVATE_FARGATE_ANNOTATIONS.endpoints} annotation must name them, e.g. ecr.api,ecr.dkr,s3,logs`,
+    ),
+  ],
+  {
+    errorMap: (issue, ctx) => ({
+      message:
+        issue.code === z.ZodIssueCode.invalid_union
+          ? `must be a list of endpoint suffixes, or their text as in the ${PRIVATE_FARGATE_ANNOTATIONS.endpoints} annotation (ecr.api,ecr.dkr,s3,logs)`
+          : ctx.defaultError,
+    }),
+  },
+);
+
 /** The VPC the generated Terraform goes into. */
 export const networkSchema = z
   .object({
@@ -143,10 +165,10 @@ export const networkSchema = z
       .strict()
       .optional()
       .describe('Create one dedicated endpoint subnet per Availability Zone'),
-    sharedEndpoints: unique(z.array(endpointServiceSuffixSchema), 'endpoint')
+    sharedEndpoints: sharedEndpointsSchema
       .default([])
       .describe(
-        'Endpoints the VPC already has (e.g. from a shared stack); they are not created again',
+        "Endpoints the VPC already has (e.g. from a shared stack); they are not created again. A list, or the text of the stack's private-fargate/endpoints annotation (ecr.api,ecr.dkr,s3,logs)",
       ),
     endpointIngress: z
       .enum(['vpc-cidr', 'task-security-group'])
