@@ -51,6 +51,14 @@ function wholeNumber(min: number, max: number) {
     .max(max, `must be at most ${max}`);
 }
 
+/**
+ * How many Availability Zones a VPC's endpoints (or NAT gateways) span: 1 to 6, the most any
+ * Region has. The cost model, the plan and the record all count zones with it.
+ *
+ * @public
+ */
+export const availabilityZoneCountSchema = wholeNumber(1, 6);
+
 /** Input of {@link estimateMonthlyCost}. @public */
 export const costEstimateInputSchema = z
   .object({
@@ -66,7 +74,7 @@ export const costEstimateInputSchema = z
           });
         }
       }),
-    azs: wholeNumber(1, 6).describe(
+    azs: availabilityZoneCountSchema.describe(
       'Availability Zones with endpoint ENIs / NAT gateways',
     ),
     interfaceEndpoints: wholeNumber(0, 200).describe(

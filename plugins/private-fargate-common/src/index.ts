@@ -42,6 +42,7 @@ export { PRICES, PRICED_REGIONS } from './prices';
 export type { PriceTier, RegionPrices, SourcedPrice } from './prices';
 export {
   estimateMonthlyCost,
+  availabilityZoneCountSchema,
   costEstimateInputSchema,
   formatUsd,
   roundToCents,

@@ -1,4 +1,5 @@
 import {
+  availabilityZoneCountSchema,
   containerSecretSchema,
   estimateMonthlyCost,
   parseOrThrow,
@@ -21,11 +22,7 @@ const planInputShape = {
     .describe(
       "The container's secrets, as private-fargate:terraform takes them under service.secrets; the stores their ARNs point into are added to requirements.secrets",
     ),
-  availabilityZones: z
-    .number()
-    .int()
-    .min(1)
-    .max(6)
+  availabilityZones: availabilityZoneCountSchema
     .default(2)
     .describe(
       'Availability Zones the interface endpoints span (each endpoint bills per zone)',

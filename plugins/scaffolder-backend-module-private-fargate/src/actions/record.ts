@@ -2,6 +2,7 @@ import { InputError } from '@backstage/errors';
 import { z } from 'zod/v3';
 import { createActionWithInlineSchema } from './createActionWithInlineSchema';
 import {
+  availabilityZoneCountSchema,
   parseOrThrow,
   planRequirementsSchema,
 } from '@private-fargate/plugin-private-fargate-common';
@@ -54,11 +55,7 @@ const recordInputShape = {
     .describe(
       "The planner's requirements, for the upgrade's endpoint and cost summary",
     ),
-  availabilityZones: z
-    .number()
-    .int()
-    .min(1)
-    .max(6)
+  availabilityZones: availabilityZoneCountSchema
     .default(2)
     .describe('Availability Zones with endpoints, for the cost summary'),
   trafficGbPerMonth: z

@@ -1,5 +1,8 @@
 import { InputError } from '@backstage/errors';
-import { formatZodError } from '@private-fargate/plugin-private-fargate-common';
+import {
+  availabilityZoneCountSchema,
+  formatZodError,
+} from '@private-fargate/plugin-private-fargate-common';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -46,7 +49,7 @@ export const scaffoldRecordSchema = z
     requirements: z.record(z.unknown()).optional(),
     cost: z
       .object({
-        availabilityZones: z.number().int().min(1).max(6),
+        availabilityZones: availabilityZoneCountSchema,
         gbPerMonth: z.number().min(0),
       })
       .optional(),
