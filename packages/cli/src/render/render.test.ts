@@ -255,6 +255,23 @@ describe('render with the example values', () => {
     ).toContain('Monthly cost');
   });
 
+  it('gives the baseline stack an endpoint for each secret source picked', async () => {
+    const outDir = path.join(tmp, 'baseline-secrets');
+    const file = 'vpc-endpoints-baseline.tokyo-new-repo.yaml';
+    expect(readValuesFile(path.join(valuesDir, file)).secretSources).toEqual([
+      'secretsmanager',
+      'ssm',
+    ]);
+    expect((await render(file, outDir)).code).toBe(0);
+    const report = await checkTerraformTree(path.join(outDir, 'infra'));
+    expect(report.awsServiceEndpoints.map(e => e.serviceName)).toEqual(
+      expect.arrayContaining([
+        'com.amazonaws.ap-northeast-1.secretsmanager',
+        'com.amazonaws.ap-northeast-1.ssm',
+      ]),
+    );
+  });
+
   it('makes a service on shared endpoints depend on them and not create them again', async () => {
     const outDir = path.join(tmp, 'service-shared');
     const file = 'private-fargate-service.shared-endpoints-privatelink.yaml';

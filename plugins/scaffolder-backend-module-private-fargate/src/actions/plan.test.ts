@@ -103,10 +103,33 @@ describe('private-fargate:plan', () => {
       .find(([name]) => name === 'endpoints')[1]
       .map((e: { service: string }) => e.service);
     expect(services).toEqual(expect.arrayContaining(['secretsmanager', 'ssm']));
-    // Passed on to private-fargate:terraform, which checks the secrets against them.
+    // Passed on to private-fargate:terraform, which checks the secrets against them: the
+    // stores the requirements name first, then those only the ARNs name.
     expect(calls.find(([name]) => name === 'requirements')[1].secrets).toEqual([
-      'secretsmanager',
       'ssm',
+      'secretsmanager',
+    ]);
+  });
+
+  it('should keep the stores the requirements name when no container secrets are given', async () => {
+    const ctx = createMockActionContext<any>({
+      input: {
+        requirements: {
+          region: 'ap-northeast-1',
+          secrets: ['ssm', 'secretsmanager'],
+        },
+      },
+    });
+    await action.handler(ctx);
+    const calls = (ctx.output as jest.Mock).mock.calls;
+    expect(
+      calls
+        .find(([name]) => name === 'endpoints')[1]
+        .map((e: { service: string }) => e.service),
+    ).toEqual(expect.arrayContaining(['secretsmanager', 'ssm']));
+    expect(calls.find(([name]) => name === 'requirements')[1].secrets).toEqual([
+      'ssm',
+      'secretsmanager',
     ]);
   });
 

@@ -105,12 +105,16 @@ export function createPlanAction() {
         ctx.input,
         'private-fargate:plan input',
       );
+      // The stores the requirements name, then those only the container's secret ARNs name.
+      const secrets = new Set([
+        ...input.requirements.secrets,
+        ...secretSourcesOf(
+          input.containerSecrets.map(secret => secret.valueFrom),
+        ),
+      ]);
       const plan = planEndpoints({
         ...input.requirements,
-        secrets: secretSourcesOf([
-          ...input.requirements.secrets,
-          ...input.containerSecrets.map(secret => secret.valueFrom),
-        ]),
+        secrets: [...secrets],
       });
       const interfaceEndpoints = plan.endpoints.filter(
         e => e.type === 'Interface',
