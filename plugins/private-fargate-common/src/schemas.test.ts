@@ -43,6 +43,7 @@ const cases: [string, z.ZodType, unknown[], [unknown, RegExp][]][] = [
         /unknown AWS Region "ap-northeast-9"; expected one of/,
       ],
       ['Tokyo', /unknown AWS Region/],
+      ['', /is empty: must be a Region code such as ap-northeast-1/],
     ],
   ],
   [

@@ -50,7 +50,12 @@ export const awsAccountIdSchema = z
 export const awsRegionSchema = z
   .string(requiredOr('must be a Region code such as ap-northeast-1'))
   .superRefine((value, ctx) => {
-    if (!isSupportedRegion(value)) {
+    if (value === '') {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'is empty: must be a Region code such as ap-northeast-1',
+      });
+    } else if (!isSupportedRegion(value)) {
       ctx.addIssue({
         code: 'custom',
         message: `unknown AWS Region "${value}"; expected one of: ${SUPPORTED_REGIONS.join(

@@ -335,6 +335,61 @@ describe('render with the example values', () => {
     );
     expect(fs.existsSync(missing)).toBe(false);
   });
+
+  it("reads the provider's Region and endpoint service annotations as the status backend does", async () => {
+    const file = 'privatelink-consumer.two-zones.yaml';
+    const withProviderAnnotations = (change: Record<string, string | null>) =>
+      readCatalogFiles([catalogFile]).map(entity => {
+        if (entity.metadata.name !== 'tasks-api') return entity;
+        const annotations = { ...entity.metadata.annotations };
+        for (const [name, value] of Object.entries(change)) {
+          if (value === null) delete annotations[name];
+          else annotations[name] = value;
+        }
+        return { ...entity, metadata: { ...entity.metadata, annotations } };
+      });
+
+    const plain = path.join(tmp, 'consumer-plain');
+    expect((await render(file, plain)).code).toBe(0);
+    const padded = path.join(tmp, 'consumer-padded');
+    expect(
+      (
+        await render(
+          file,
+          padded,
+          {},
+          withProviderAnnotations({
+            'private-fargate/aws-region': ' ap-northeast-1 ',
+            'private-fargate/endpoint-service-id':
+              'vpce-svc-0a1b2c3d4e5f60718 ',
+          }),
+        )
+      ).code,
+    ).toBe(0);
+    const read = (dir: string) =>
+      Object.fromEntries(
+        (fs.readdirSync(dir, { recursive: true }) as string[])
+          .filter(entry => fs.statSync(path.join(dir, entry)).isFile())
+          .map(entry => [
+            entry,
+            fs.readFileSync(path.join(dir, entry), 'utf8'),
+          ]),
+      );
+    expect(read(padded)).toEqual(read(plain));
+
+    const noRegion = path.join(tmp, 'consumer-no-region');
+    const result = await render(
+      file,
+      noRegion,
+      {},
+      withProviderAnnotations({ 'private-fargate/aws-region': null }),
+    );
+    expect(result.code).toBe(RENDER_EXIT.templateFailed);
+    expect(result.stderr).toContain(
+      'requirements.region: is empty: must be a Region code such as ap-northeast-1',
+    );
+    expect(fs.existsSync(noRegion)).toBe(false);
+  });
 });
 
 describe('render refuses bad input', () => {
