@@ -168,7 +168,7 @@ export const networkSchema = z
     sharedEndpoints: sharedEndpointsSchema
       .default([])
       .describe(
-        "Endpoints the VPC already has (e.g. from a shared stack); they are not created again. A list, or the text of the stack's private-fargate/endpoints annotation (ecr.api,ecr.dkr,s3,logs)",
+        `Endpoints the VPC already has (e.g. from a shared stack); they are not created again. A list, or the text of the stack's ${PRIVATE_FARGATE_ANNOTATIONS.endpoints} annotation (ecr.api,ecr.dkr,s3,logs)`,
       ),
     endpointIngress: z
       .enum(['vpc-cidr', 'task-security-group'])
