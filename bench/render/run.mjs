@@ -5,7 +5,9 @@
 // medians, their ratio with a 95 % bootstrap interval, and what each of our steps adds.
 // Target (issue 5): our steps add at most 30 % to the dry run. The verdict is "met" only when
 // the whole interval is at or under the target.
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -116,6 +118,25 @@ const nameOf = k =>
 const variants = Object.fromEntries(
   keeping.map((template, k) => [nameOf(k), template]),
 );
+// What creating one small file costs where the dry runs write (the scaffolder's working
+// directory, os.tmpdir()). On ext4 without a journal the kernel does not reuse an inode within
+// 60 s of its deletion (300 s while its table block is dirty), so every create first skips the
+// inodes that the rounds' own clean-ups freed: the more rounds, the dearer each file.
+function fileCreateCost(files = 40) {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-create-'));
+  try {
+    const times = Array.from({ length: files }, (_, index) => {
+      const start = performance.now();
+      fs.writeFileSync(path.join(folder, `file-${index}`), 'x'.repeat(1024));
+      return performance.now() - start;
+    });
+    return median(times);
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+const createCostBefore = fileCreateCost();
 const backend = await render.startDryRunBackend({
   modules: render.actionModules(),
 });
@@ -157,6 +178,7 @@ try {
 } finally {
   await backend.stop();
 }
+const createCostAfter = fileCreateCost();
 
 const withOurs = median(times[WITH]);
 const baseline = median(times[WITHOUT]);
@@ -209,6 +231,12 @@ console.log(
   })}, then a workspace of\n    ${entries(
     workspaceOf[WITHOUT],
   )} without our steps, ${entries(workspaceOf[WITH])} with them`,
+);
+const us = value => `${Math.round(value * 1000)} µs`;
+console.log(
+  `  creating one file in ${os.tmpdir()} took ${us(
+    createCostBefore,
+  )} before the rounds and ${us(createCostAfter)} after them`,
 );
 // Paired by round, so drift on a shared machine cancels out. A step's share includes what it
 // causes downstream (files that later steps and the dry run's extraction read back).
