@@ -503,7 +503,7 @@ export const terraformRequestSchema = z
           'is required when requirements.exec.kmsKey is true: name the key that encrypts Exec sessions',
       });
     }
-    const issue = (path: string[], message: string) =>
+    const issue = (path: (string | number)[], message: string) =>
       ctx.addIssue({ code: z.ZodIssueCode.custom, path, message });
     // Without a NAT path, a secret in a store the plan has no endpoint for stops the task
     // from starting; the plan step derives the stores from containerSecrets.
@@ -511,11 +511,10 @@ export const terraformRequestSchema = z
       value.service?.secrets.forEach((secret, index) => {
         const source = secretSourceOf(secret.valueFrom);
         if (source && !value.requirements.secrets.includes(source)) {
-          ctx.addIssue({
-            code: z.ZodIssueCode.custom,
-            path: ['service', 'secrets', index, 'valueFrom'],
-            message: `points into ${SECRET_SOURCE_LABELS[source]}, but requirements.secrets does not list "${source}", so the task could not read it without a NAT gateway: add "${source}" to requirements.secrets, or give private-fargate:plan the secrets as containerSecrets and pass on its requirements`,
-          });
+          issue(
+            ['service', 'secrets', index, 'valueFrom'],
+            `points into ${SECRET_SOURCE_LABELS[source]}, but requirements.secrets does not list "${source}", so the task could not read it without a NAT gateway: add "${source}" to requirements.secrets, or give private-fargate:plan the secrets as containerSecrets and pass on its requirements`,
+          );
         }
       });
     }
