@@ -46,14 +46,16 @@ export const awsAccountIdSchema = z
   .string()
   .regex(/^\d{12}$/, 'must be a 12-digit AWS account ID, e.g. 123456789012');
 
+const REGION_CODE_HINT = 'must be a Region code such as ap-northeast-1';
+
 /** A Region code from SUPPORTED_REGIONS. @public */
 export const awsRegionSchema = z
-  .string(requiredOr('must be a Region code such as ap-northeast-1'))
+  .string(requiredOr(REGION_CODE_HINT))
   .superRefine((value, ctx) => {
     if (value === '') {
       ctx.addIssue({
         code: 'custom',
-        message: 'is empty: must be a Region code such as ap-northeast-1',
+        message: `is empty: ${REGION_CODE_HINT}`,
       });
     } else if (!isSupportedRegion(value)) {
       ctx.addIssue({
