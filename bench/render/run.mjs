@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Dry-runs the private-fargate-service template through the real scaffolder, with our steps
-// (private-fargate:plan, private-fargate:terraform and private-fargate:record, those the
-// template has) and, in the same process and the same backend, without them; prints the
-// medians, their ratio with a 95 % bootstrap interval, and what each of our steps adds.
+// (those of OUR_ACTIONS the template has: private-fargate:plan, and private-fargate:terraform,
+// which also writes the record) and, in the same process and the same backend, without them;
+// prints the medians, their ratio with a 95 % bootstrap interval, and what each step adds.
 // Target (issue 5): our steps add at most 30 % to the dry run. The verdict is "met" only when
 // the whole interval is at or under the target.
 import fs from 'node:fs';
@@ -102,7 +102,7 @@ const ourActions = OUR_ACTIONS.filter(action =>
 );
 const WITH = 'with our steps';
 const WITHOUT = 'without our steps';
-// Later steps read the outputs of earlier ones (terraform and record take the plan's
+// Later steps read the outputs of earlier ones (terraform takes the plan's
 // requirements), so a step's share is the template with our first steps up to it minus the
 // template with our steps before it: keeping[k] holds our first k steps.
 const keeping = ourActions.map((_, k) =>

@@ -217,6 +217,30 @@ describe('render with the example values', () => {
       const report = await checkTerraformTree(infraDirs[0]);
       expect(report.problems).toEqual([]);
       expect(report.checkedBlocks).toBeGreaterThan(0);
+
+      // The upgrade's endpoint and cost summary reads what the Terraform was written for; a
+      // consumer creates no endpoint stack, so it records none.
+      const infraReadme = fs.readFileSync(
+        path.join(infraDirs[0], 'README.md'),
+        'utf8',
+      );
+      const costLine = infraReadme.match(
+        /in (\d+) Availability Zone\(s\) and ([\d.]+) GB a month/,
+      );
+      const consumer = name === 'privatelink-consumer';
+      expect(record.cost).toEqual(
+        consumer
+          ? undefined
+          : {
+              availabilityZones: Number(costLine?.[1]),
+              gbPerMonth: Number(costLine?.[2]),
+            },
+      );
+      expect(record.requirements?.region).toBe(
+        consumer
+          ? undefined
+          : entity.metadata.annotations['private-fargate/aws-region'],
+      );
     },
   );
 

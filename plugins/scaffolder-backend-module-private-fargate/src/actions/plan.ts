@@ -95,7 +95,7 @@ export function createPlanAction() {
           zod.string().describe('Markdown summary a template can show'),
         requirements: () =>
           planRequirementsSchema.describe(
-            'The requirements as the planner read them, defaults filled in: pass them on to private-fargate:terraform and private-fargate:record instead of repeating them',
+            'The requirements as the planner read them, defaults filled in: pass them on to private-fargate:terraform (and private-fargate:record) instead of repeating them',
           ),
       },
     },

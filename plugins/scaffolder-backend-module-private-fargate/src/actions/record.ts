@@ -1,4 +1,3 @@
-import { InputError } from '@backstage/errors';
 import { z } from 'zod/v3';
 import { createActionWithInlineSchema } from './createActionWithInlineSchema';
 import {
@@ -6,50 +5,12 @@ import {
   parseOrThrow,
   planRequirementsSchema,
 } from '@private-fargate/plugin-private-fargate-common';
-import {
-  valuesWithoutSecrets,
-  writeScaffoldRecord,
-} from '../upgrade/buildRecord';
 import { RECORD_PATH } from '../upgrade/record';
-import {
-  parseTemplateRef,
-  TEMPLATE_VERSION_ANNOTATION,
-} from '../upgrade/version';
 import { examples } from './record.examples';
-
-function templateFromContext(templateInfo: any): string {
-  const metadata = templateInfo?.entity?.metadata;
-  const version = metadata?.annotations?.[TEMPLATE_VERSION_ANNOTATION];
-  if (!metadata?.name || !version) {
-    throw new InputError(
-      `template: give <name>@<version>, or add the annotation ${TEMPLATE_VERSION_ANNOTATION}: <version> to the template's metadata`,
-    );
-  }
-  return `${metadata.name}@${version}`;
-}
+import { stampedTemplate, stampShape, writeStamp } from './stamp';
 
 const recordInputShape = {
-  values: z
-    .record(z.unknown())
-    .describe('The template values to record, usually ${{ parameters }}'),
-  template: z
-    .string()
-    .optional()
-    .describe(
-      `<name>@<version>; defaults to the template's name and its ${TEMPLATE_VERSION_ANNOTATION} annotation`,
-    ),
-  targetPath: z
-    .string()
-    .default('.')
-    .describe(
-      'Folder of the workspace the template generated; the record goes inside it',
-    ),
-  omitValues: z
-    .array(z.string())
-    .default([])
-    .describe(
-      'Value names never to record (secrets); values equal to a run secret are left out too',
-    ),
+  ...stampShape,
   requirements: planRequirementsSchema
     .optional()
     .describe(
@@ -97,41 +58,19 @@ export function createRecordAction() {
         ctx.input,
         'private-fargate:record input',
       );
-      const { targetPath } = input;
-      const ref = input.template ?? templateFromContext(ctx.templateInfo);
-      const template = parseTemplateRef(ref, 'template');
-      const { values, omitted } = valuesWithoutSecrets(
-        input.values,
-        input.omitValues,
-        Object.values(ctx.secrets ?? {}),
-      );
-      const record = await writeScaffoldRecord({
-        workspacePath: ctx.workspacePath,
-        targetPath,
-        record: {
-          template,
-          values,
-          ...(input.requirements && {
-            requirements: input.requirements,
-            cost: {
-              availabilityZones: input.availabilityZones,
-              gbPerMonth: input.trafficGbPerMonth,
-            },
-          }),
+      const recorded = await writeStamp(ctx, input, {
+        template: stampedTemplate(input, ctx, 'template'),
+        plan: input.requirements && {
+          requirements: input.requirements,
+          cost: {
+            availabilityZones: input.availabilityZones,
+            gbPerMonth: input.trafficGbPerMonth,
+          },
         },
       });
-      const recordPath =
-        targetPath === '.' ? RECORD_PATH : `${targetPath}/${RECORD_PATH}`;
-      ctx.logger.info(
-        `Recorded ${
-          record.files.length
-        } generated files of ${ref} in ${recordPath}${
-          omitted.length ? ` (left out: ${omitted.join(', ')})` : ''
-        }`,
-      );
-      ctx.output('path', recordPath);
-      ctx.output('template', ref);
-      ctx.output('files', record.files.length);
+      ctx.output('path', recorded.path);
+      ctx.output('template', recorded.template);
+      ctx.output('files', recorded.files);
     },
   });
 }

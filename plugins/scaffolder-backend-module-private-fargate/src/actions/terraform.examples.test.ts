@@ -3,6 +3,7 @@ import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-
 import path from 'node:path';
 import yaml from 'yaml';
 import { checkTerraformTree } from '../testing';
+import { readScaffoldRecord } from '../upgrade/record';
 import { createTerraformAction } from './terraform';
 import { examples } from './terraform.examples';
 
@@ -30,6 +31,15 @@ describe('private-fargate:terraform examples', () => {
         path.join(workspace.path, outputs.targetPath),
       );
       expect(report.problems).toEqual([]);
+      // An example that records the repository covers every file it wrote.
+      const recorded = step.input.record
+        ? readScaffoldRecord(workspace.path).files.map(file => file.path)
+        : [];
+      expect(recorded).toEqual(
+        step.input.record
+          ? outputs.files.map((file: string) => `${outputs.targetPath}/${file}`)
+          : [],
+      );
     },
   );
 });

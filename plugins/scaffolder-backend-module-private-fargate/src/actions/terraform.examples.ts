@@ -95,4 +95,24 @@ export const examples: TemplateExample[] = [
       'Write the closed-environment Terraform',
     ),
   },
+  {
+    description:
+      "As the template's last step that writes files, then record the repository for later upgrades (in a template, values is usually ${{ parameters }}, and the template name and version come from its private-fargate/template-version annotation)",
+    example: step(
+      {
+        serviceName: 'orders',
+        owner: 'team-orders',
+        templateVersion: 'private-fargate-service@1.3.0',
+        components: ['endpoints', 'service'],
+        requirements: { region: 'ap-northeast-1' },
+        network: tokyoNetwork,
+        service: { cpu: 512, memory: 1024 },
+        record: {
+          template: 'private-fargate-service@1.3.0',
+          values: { name: 'orders', region: 'ap-northeast-1' },
+        },
+      },
+      'Write the Terraform and record the repository',
+    ),
+  },
 ];

@@ -5,6 +5,7 @@ import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { goldenCases } from '../__golden__/cases';
+import { readScaffoldRecord, sha256 } from '../upgrade/record';
 import { createTerraformAction } from './terraform';
 
 const tokyoCase = goldenCases.find(
@@ -236,5 +237,142 @@ describe('private-fargate:terraform', () => {
     expect(
       await fs.readFile(path.join(workspace.path, 'infra/main.tf'), 'utf8'),
     ).toBe('old main\n');
+  });
+});
+
+describe('private-fargate:terraform with a record', () => {
+  const action = createTerraformAction();
+  const workspace = createMockDirectory();
+  const templateInfo = {
+    baseUrl: 'file:///templates/private-fargate-service/template.yaml',
+    entity: {
+      metadata: {
+        name: 'private-fargate-service',
+        annotations: { 'private-fargate/template-version': '1.3.0' },
+      },
+    },
+  };
+  const twoSubnetsPerZone = goldenCases.find(
+    c => c.name === 'endpoints-two-subnets-per-zone',
+  )!.input;
+  const consumer = goldenCases.find(
+    c => c.name === 'privatelink-consumer-zone',
+  )!.input;
+
+  beforeEach(() => workspace.clear());
+
+  async function run(
+    input: Record<string, unknown>,
+    options: { secrets?: Record<string, string>; templateInfo?: any } = {},
+  ) {
+    const ctx = createMockActionContext({
+      input: input as any,
+      workspacePath: workspace.path,
+      templateInfo: options.templateInfo ?? templateInfo,
+      secrets: options.secrets,
+    });
+    await action.handler(ctx);
+    return Object.fromEntries((ctx.output as jest.Mock).mock.calls);
+  }
+
+  function workspaceFile(relative: string): string {
+    return fsSync.readFileSync(path.join(workspace.path, relative), 'utf8');
+  }
+
+  it("should hash every file of the finished tree, with the Terraform's own requirements, zones and traffic", async () => {
+    workspace.setContent({ 'catalog-info.yaml': 'kind: Component\n' });
+    const outputs = await run(
+      {
+        ...twoSubnetsPerZone,
+        trafficGbPerMonth: 25,
+        record: {
+          values: { name: 'catalog', token: 'abc123', tier: 'gold' },
+          omitValues: ['tier'],
+        },
+      },
+      { secrets: { githubToken: 'abc123' } },
+    );
+    expect(outputs.recordPath).toBe('.private-fargate/scaffold.json');
+    const record = readScaffoldRecord(workspace.path);
+    expect(record.template).toEqual({
+      name: 'private-fargate-service',
+      version: '1.3.0',
+    });
+    // Named secrets and values equal to a run secret stay out of the record.
+    expect(record.values).toEqual({ name: 'catalog' });
+    expect(record.files.map(file => file.path)).toEqual([
+      'catalog-info.yaml',
+      ...outputs.files.map((file: string) => `infra/${file}`),
+    ]);
+    for (const file of record.files) {
+      expect(file.sha256).toBe(sha256(workspaceFile(file.path)));
+    }
+    // The zones the endpoints sit in (two), not the three subnets; the README's traffic.
+    expect(record.cost).toEqual({ availabilityZones: 2, gbPerMonth: 25 });
+    expect(record.requirements).toMatchObject({
+      region: 'ap-northeast-1',
+      logging: 'none',
+    });
+    expect(workspaceFile('infra/README.md')).toContain(
+      'in 2 Availability Zone(s) and 25 GB a month',
+    );
+  });
+
+  it('should record no endpoint or cost data when it writes no endpoint stack', async () => {
+    await run({
+      ...consumer,
+      record: { template: 'privatelink-consumer@1.3.0', values: {} },
+    });
+    const record = readScaffoldRecord(workspace.path);
+    expect(record.template.name).toBe('privatelink-consumer');
+    expect(record.requirements).toBeUndefined();
+    expect(record.cost).toBeUndefined();
+  });
+
+  it('should put the record in the folder it names, covering only that folder', async () => {
+    workspace.setContent({ 'other-team/main.tf': 'terraform {}\n' });
+    const outputs = await run({
+      ...twoSubnetsPerZone,
+      targetPath: 'networks/tokyo/infra',
+      record: { targetPath: 'networks/tokyo', values: {} },
+    });
+    expect(outputs.recordPath).toBe(
+      'networks/tokyo/.private-fargate/scaffold.json',
+    );
+    const record = readScaffoldRecord(
+      path.join(workspace.path, 'networks/tokyo'),
+    );
+    expect(record.files.every(file => file.path.startsWith('infra/'))).toBe(
+      true,
+    );
+  });
+
+  it.each([
+    [{ values: 'name=catalog' }, 'record.values'],
+    [{ values: {}, template: 'catalog' }, 'record.template'],
+    [{ values: {}, targetPath: 7 }, 'record.targetPath'],
+    [
+      { values: {}, mode: 'all' },
+      "record: Unrecognized key(s) in object: 'mode'",
+    ],
+  ])(
+    'should refuse a bad record (%#) naming the field, before writing anything',
+    async (record, field) => {
+      const failure = run({ ...twoSubnetsPerZone, record });
+      await expect(failure).rejects.toThrow(InputError);
+      await expect(failure).rejects.toThrow(field);
+      expect(await fs.readdir(workspace.path)).toEqual([]);
+    },
+  );
+
+  it('should say how to name the template when the template has no version annotation, before writing anything', async () => {
+    const failure = run(
+      { ...twoSubnetsPerZone, record: { values: {} } },
+      { templateInfo: { entity: { metadata: { name: 'handmade' } } } },
+    );
+    await expect(failure).rejects.toThrow(
+      'record.template: give <name>@<version>, or add the annotation private-fargate/template-version: <version>',
+    );
+    expect(await fs.readdir(workspace.path)).toEqual([]);
   });
 });

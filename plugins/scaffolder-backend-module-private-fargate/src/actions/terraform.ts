@@ -1,10 +1,21 @@
+import { parseOrThrow } from '@private-fargate/plugin-private-fargate-common';
+import { z } from 'zod/v3';
 import { createActionWithInlineSchema } from './createActionWithInlineSchema';
 import { generateTerraform } from '../terraform/generate';
 import { terraformRequestShape } from '../terraform/request';
 import { writeWorkspace } from '../terraform/writeWorkspace';
+import { RECORD_PATH } from '../upgrade/record';
 import { examples } from './terraform.examples';
+import { stampedTemplate, stampShape, writeStamp } from './stamp';
 
 const shape = terraformRequestShape;
+
+const recordSchema = z
+  .object(stampShape)
+  .strict()
+  .describe(
+    `Also write ${RECORD_PATH} once the Terraform is written, as private-fargate:record does, with the requirements, zones and traffic the Terraform was written for. Give it when this is the template's last step that writes files.`,
+  );
 
 /** Creates the `private-fargate:terraform` action, which writes the Terraform of the chosen components. */
 export function createTerraformAction() {
@@ -30,6 +41,7 @@ export function createTerraformAction() {
         privateLinkConsumer: () => shape.privateLinkConsumer,
         bastion: () => shape.bastion,
         privateDns: () => shape.privateDns,
+        record: () => recordSchema.optional(),
       },
       output: {
         targetPath: zod =>
@@ -58,11 +70,30 @@ export function createTerraformAction() {
           zod
             .number()
             .describe('Estimated monthly cost of the endpoints in USD'),
+        recordPath: zod =>
+          zod
+            .string()
+            .optional()
+            .describe(
+              'The record, relative to the workspace, when record was given',
+            ),
       },
     },
     async handler(ctx) {
-      const generated = await generateTerraform(ctx.input);
+      const { record: recordInput, ...requestInput } = ctx.input;
+      const generated = await generateTerraform(requestInput);
       const { request } = generated;
+      // Everything the record needs is read before the first file is written.
+      const stamp =
+        recordInput === undefined
+          ? undefined
+          : parseOrThrow(
+              z.object({ record: recordSchema }),
+              { record: recordInput },
+              'private-fargate:terraform input',
+            ).record;
+      const stampTemplate =
+        stamp && stampedTemplate(stamp, ctx, 'record.template');
       await writeWorkspace(
         ctx.workspacePath,
         request.targetPath,
@@ -87,6 +118,22 @@ export function createTerraformAction() {
         })),
       );
       ctx.output('monthlyCost', generated.cost.endpointsOnly.total);
+      if (stamp && stampTemplate) {
+        const recorded = await writeStamp(ctx, stamp, {
+          template: stampTemplate,
+          // The upgrade's endpoint and cost summary reads these: only a stack of endpoints has them.
+          plan: request.components.includes('endpoints')
+            ? {
+                requirements: request.requirements,
+                cost: {
+                  availabilityZones: generated.context.endpointZones.length,
+                  gbPerMonth: request.trafficGbPerMonth,
+                },
+              }
+            : undefined,
+        });
+        ctx.output('recordPath', recorded.path);
+      }
     },
   });
 }

@@ -53,7 +53,7 @@ function splitRender(
     throw new InputError(
       `template ${label} ${
         records.length ? 'writes several records' : 'writes no record'
-      }: it needs exactly one private-fargate:record step, after every step that writes files`,
+      }: it needs exactly one record, written after every step that writes files (the record input of private-fargate:terraform, or a private-fargate:record step)`,
     );
   }
   const prefix = records[0].path.slice(0, -RECORD_PATH.length);
@@ -119,7 +119,7 @@ export async function upgradeRepository(options: {
   );
   if (renderedRecord.template.name !== before.template.name) {
     throw new InputError(
-      `template ${label} records itself as ${renderedRecord.template.name}; fix its private-fargate:record step`,
+      `template ${label} records itself as ${renderedRecord.template.name}; fix the template its record names (the record's template, or the template's name)`,
     );
   }
 
