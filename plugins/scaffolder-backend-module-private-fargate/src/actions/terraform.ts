@@ -92,8 +92,7 @@ export function createTerraformAction() {
               { record: recordInput },
               'private-fargate:terraform input',
             ).record;
-      const stampTemplate =
-        stamp && stampedTemplate(stamp, ctx, 'record.template');
+      const template = stamp && stampedTemplate(stamp, ctx, 'record.template');
       await writeWorkspace(
         ctx.workspacePath,
         request.targetPath,
@@ -118,9 +117,9 @@ export function createTerraformAction() {
         })),
       );
       ctx.output('monthlyCost', generated.cost.endpointsOnly.total);
-      if (stamp && stampTemplate) {
+      if (stamp && template) {
         const recorded = await writeStamp(ctx, stamp, {
-          template: stampTemplate,
+          template,
           // The upgrade's endpoint and cost summary reads these: only a stack of endpoints has them.
           plan: request.components.includes('endpoints')
             ? {
