@@ -76,10 +76,7 @@ export function stampedTemplate(
  * logs what it recorded. Call it after the last step that writes files.
  */
 export async function writeStamp(
-  ctx: Pick<
-    ActionContext<any, any>,
-    'workspacePath' | 'secrets' | 'logger' | 'templateInfo'
-  >,
+  ctx: Pick<ActionContext<any, any>, 'workspacePath' | 'secrets' | 'logger'>,
   stamp: Stamp,
   options: {
     template: StampedTemplate;
