@@ -7,7 +7,7 @@ import {
 } from '@private-fargate/plugin-private-fargate-common';
 import { RECORD_PATH } from '../upgrade/record';
 import { examples } from './record.examples';
-import { stampedTemplate, stampShape, writeStamp } from './stamp';
+import { prepareStamp, stampShape, writeStamp } from './stamp';
 
 const recordInputShape = {
   ...stampShape,
@@ -58,16 +58,17 @@ export function createRecordAction() {
         ctx.input,
         'private-fargate:record input',
       );
-      const recorded = await writeStamp(ctx, input, {
-        template: stampedTemplate(input, ctx, 'template'),
-        plan: input.requirements && {
+      const recorded = await writeStamp(
+        ctx,
+        prepareStamp(input, ctx),
+        input.requirements && {
           requirements: input.requirements,
           cost: {
             availabilityZones: input.availabilityZones,
             gbPerMonth: input.trafficGbPerMonth,
           },
         },
-      });
+      );
       ctx.output('path', recorded.path);
       ctx.output('template', recorded.template);
       ctx.output('files', recorded.files);

@@ -10,6 +10,7 @@ import {
   parseTemplateRef,
   TEMPLATE_VERSION_ANNOTATION,
 } from '../upgrade/version';
+import { resolveWorkspaceFolder } from '../files/workspaceFolder';
 
 /**
  * What both `private-fargate:record` and the `record` input of `private-fargate:terraform` take
@@ -41,10 +42,13 @@ export const stampShape = {
 
 export type Stamp = z.output<z.ZodObject<typeof stampShape>>;
 
-/** The template to record, as written (`ref`) and parsed. */
-export type StampedTemplate = {
+/** A stamp checked against the workspace and the running template, ready to write. */
+export type PreparedStamp = Omit<Stamp, 'template'> & {
+  /** The template to record, as written (`<name>@<version>`) and parsed. */
   ref: string;
   template: ScaffoldRecord['template'];
+  /** The stamp's folder, resolved inside the workspace. */
+  root: string;
 };
 
 function templateFromContext(templateInfo: any, field: string): string {
@@ -59,29 +63,38 @@ function templateFromContext(templateInfo: any, field: string): string {
 }
 
 /**
- * The template a stamp names, or the running template; read before anything is written, with
- * an InputError naming `field` (the stamp's `template`) when there is none.
+ * Checks what a stamp names, the template (or the running one) and the folder, before anything
+ * is written; InputErrors name the field after `fieldPrefix` (`record.` inside another input).
  */
-export function stampedTemplate(
-  stamp: Pick<Stamp, 'template'>,
-  ctx: Pick<ActionContext<any, any>, 'templateInfo'>,
-  field: string,
-): StampedTemplate {
-  const ref = stamp.template ?? templateFromContext(ctx.templateInfo, field);
-  return { ref, template: parseTemplateRef(ref, field) };
+export function prepareStamp(
+  stamp: Stamp,
+  ctx: Pick<ActionContext<any, any>, 'templateInfo' | 'workspacePath'>,
+  fieldPrefix = '',
+): PreparedStamp {
+  const templateField = `${fieldPrefix}template`;
+  const ref =
+    stamp.template ?? templateFromContext(ctx.templateInfo, templateField);
+  return {
+    ...stamp,
+    ref,
+    template: parseTemplateRef(ref, templateField),
+    root: resolveWorkspaceFolder(
+      ctx.workspacePath,
+      stamp.targetPath,
+      '. or services/orders',
+      `${fieldPrefix}targetPath`,
+    ),
+  };
 }
 
 /**
- * Writes `.private-fargate/scaffold.json` under the stamp's folder, hashing every file there, and
+ * Writes `.private-fargate/scaffold.json` in the stamp's folder, hashing every file there, and
  * logs what it recorded. Call it after the last step that writes files.
  */
 export async function writeStamp(
-  ctx: Pick<ActionContext<any, any>, 'workspacePath' | 'secrets' | 'logger'>,
-  stamp: Stamp,
-  options: {
-    template: StampedTemplate;
-    plan?: Pick<ScaffoldRecord, 'requirements' | 'cost'>;
-  },
+  ctx: Pick<ActionContext<any, any>, 'secrets' | 'logger'>,
+  stamp: PreparedStamp,
+  plan?: Pick<ScaffoldRecord, 'requirements' | 'cost'>,
 ): Promise<{ path: string; template: string; files: number }> {
   const { values, omitted } = valuesWithoutSecrets(
     stamp.values,
@@ -89,9 +102,8 @@ export async function writeStamp(
     Object.values(ctx.secrets ?? {}),
   );
   const record = await writeScaffoldRecord({
-    workspacePath: ctx.workspacePath,
-    targetPath: stamp.targetPath,
-    record: { template: options.template.template, values, ...options.plan },
+    root: stamp.root,
+    record: { template: stamp.template, values, ...plan },
   });
   const recordPath =
     stamp.targetPath === '.'
@@ -99,14 +111,10 @@ export async function writeStamp(
       : `${stamp.targetPath}/${RECORD_PATH}`;
   ctx.logger.info(
     `Recorded ${record.files.length} generated files of ${
-      options.template.ref
+      stamp.ref
     } in ${recordPath}${
       omitted.length ? ` (left out: ${omitted.join(', ')})` : ''
     }`,
   );
-  return {
-    path: recordPath,
-    template: options.template.ref,
-    files: record.files.length,
-  };
+  return { path: recordPath, template: stamp.ref, files: record.files.length };
 }

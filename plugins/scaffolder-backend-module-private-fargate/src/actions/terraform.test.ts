@@ -355,6 +355,14 @@ describe('private-fargate:terraform with a record', () => {
       { values: {}, mode: 'all' },
       "record: Unrecognized key(s) in object: 'mode'",
     ],
+    [
+      { values: {}, targetPath: '../outside' },
+      'record.targetPath: "../outside" is outside the workspace',
+    ],
+    [
+      { values: {}, targetPath: 'docs' },
+      'record.targetPath: "docs" does not hold the Terraform\'s targetPath "infra"',
+    ],
   ])(
     'should refuse a bad record (%#) naming the field, before writing anything',
     async (record, field) => {

@@ -1,4 +1,6 @@
+import { InputError } from '@backstage/errors';
 import { parseOrThrow } from '@private-fargate/plugin-private-fargate-common';
+import path from 'node:path';
 import { z } from 'zod/v3';
 import { createActionWithInlineSchema } from './createActionWithInlineSchema';
 import { generateTerraform } from '../terraform/generate';
@@ -6,9 +8,18 @@ import { terraformRequestShape } from '../terraform/request';
 import { writeWorkspace } from '../terraform/writeWorkspace';
 import { RECORD_PATH } from '../upgrade/record';
 import { examples } from './terraform.examples';
-import { stampedTemplate, stampShape, writeStamp } from './stamp';
+import { prepareStamp, stampShape, writeStamp } from './stamp';
 
 const shape = terraformRequestShape;
+
+/** Whether `targetPath` of the workspace lies in `folder` (or is it). */
+function isInside(folder: string, workspacePath: string, targetPath: string) {
+  const relative = path.relative(
+    folder,
+    path.resolve(workspacePath, targetPath),
+  );
+  return !relative.startsWith('..') && !path.isAbsolute(relative);
+}
 
 const recordSchema = z
   .object(stampShape)
@@ -83,16 +94,27 @@ export function createTerraformAction() {
       const { record: recordInput, ...requestInput } = ctx.input;
       const generated = await generateTerraform(requestInput);
       const { request } = generated;
-      // Everything the record needs is read before the first file is written.
+      // Everything the record needs is checked before the first file is written.
       const stamp =
         recordInput === undefined
           ? undefined
-          : parseOrThrow(
-              z.object({ record: recordSchema }),
-              { record: recordInput },
-              'private-fargate:terraform input',
-            ).record;
-      const template = stamp && stampedTemplate(stamp, ctx, 'record.template');
+          : prepareStamp(
+              parseOrThrow(
+                z.object({ record: recordSchema }),
+                { record: recordInput },
+                'private-fargate:terraform input',
+              ).record,
+              ctx,
+              'record.',
+            );
+      if (
+        stamp &&
+        !isInside(stamp.root, ctx.workspacePath, request.targetPath)
+      ) {
+        throw new InputError(
+          `record.targetPath: "${stamp.targetPath}" does not hold the Terraform's targetPath "${request.targetPath}", so the record would not cover it; name the folder the template generated, such as .`,
+        );
+      }
       await writeWorkspace(
         ctx.workspacePath,
         request.targetPath,
@@ -117,11 +139,12 @@ export function createTerraformAction() {
         })),
       );
       ctx.output('monthlyCost', generated.cost.endpointsOnly.total);
-      if (stamp && template) {
-        const recorded = await writeStamp(ctx, stamp, {
-          template,
-          // The upgrade's endpoint and cost summary reads these: only a stack of endpoints has them.
-          plan: request.components.includes('endpoints')
+      if (stamp) {
+        // The upgrade's endpoint and cost summary reads these: only a stack of endpoints has them.
+        const recorded = await writeStamp(
+          ctx,
+          stamp,
+          request.components.includes('endpoints')
             ? {
                 requirements: request.requirements,
                 cost: {
@@ -130,7 +153,7 @@ export function createTerraformAction() {
                 },
               }
             : undefined,
-        });
+        );
         ctx.output('recordPath', recorded.path);
       }
     },

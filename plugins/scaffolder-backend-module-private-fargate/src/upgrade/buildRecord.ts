@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { resolveWorkspaceFolder } from '../files/workspaceFolder';
 import { listTreeFiles } from './files';
 import {
   RECORD_PATH,
@@ -41,20 +40,15 @@ export function valuesWithoutSecrets(
 }
 
 /**
- * Writes `.private-fargate/scaffold.json` under `targetPath` of the workspace,
- * with a sha256 for every file there (written to a temporary name, then renamed). A record
- * is a few kilobytes, written synchronously like the Terraform (see writeWorkspace).
+ * Writes `.private-fargate/scaffold.json` in `root` (a folder of the workspace, resolved
+ * inside it), with a sha256 for every file there (written to a temporary name, then renamed).
+ * A record is a few kilobytes, written synchronously like the Terraform (see writeWorkspace).
  */
 export async function writeScaffoldRecord(options: {
-  workspacePath: string;
-  targetPath: string;
+  root: string;
   record: Omit<ScaffoldRecord, 'files' | 'schemaVersion'>;
 }): Promise<ScaffoldRecord> {
-  const root = resolveWorkspaceFolder(
-    options.workspacePath,
-    options.targetPath,
-    '. or services/orders',
-  );
+  const { root } = options;
   const target = path.join(root, RECORD_PATH);
   fs.mkdirSync(path.dirname(target), { recursive: true });
   const files = await listTreeFiles(root);
