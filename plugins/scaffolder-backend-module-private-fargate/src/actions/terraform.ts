@@ -1,3 +1,4 @@
+import { isChildPath } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { parseOrThrow } from '@private-fargate/plugin-private-fargate-common';
 import path from 'node:path';
@@ -11,15 +12,6 @@ import { examples } from './terraform.examples';
 import { prepareStamp, stampShape, writeStamp } from './stamp';
 
 const shape = terraformRequestShape;
-
-/** Whether `targetPath` of the workspace lies in `folder` (or is it). */
-function isInside(folder: string, workspacePath: string, targetPath: string) {
-  const relative = path.relative(
-    folder,
-    path.resolve(workspacePath, targetPath),
-  );
-  return !relative.startsWith('..') && !path.isAbsolute(relative);
-}
 
 const recordSchema = z
   .object(stampShape)
@@ -109,7 +101,10 @@ export function createTerraformAction() {
             );
       if (
         stamp &&
-        !isInside(stamp.root, ctx.workspacePath, request.targetPath)
+        !isChildPath(
+          stamp.root,
+          path.resolve(ctx.workspacePath, request.targetPath),
+        )
       ) {
         throw new InputError(
           `record.targetPath: "${stamp.targetPath}" does not hold the Terraform's targetPath "${request.targetPath}", so the record would not cover it; name the folder the template generated, such as .`,
