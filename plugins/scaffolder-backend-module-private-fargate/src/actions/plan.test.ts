@@ -5,25 +5,25 @@ import { createPlanAction } from './plan';
 describe('private-fargate:plan', () => {
   const action = createPlanAction();
 
-  it('should plan the no-NAT endpoints of an ECR + awslogs service with costs and a summary', async () => {
-    const ctx = createMockActionContext<any>({
-      input: {
-        requirements: { region: 'ap-northeast-1' },
-        availabilityZones: 2,
-        trafficGbPerMonth: 10,
-      },
-    });
+  /** Runs the action; returns its outputs by name. */
+  async function run(input: Record<string, unknown>) {
+    const ctx = createMockActionContext<any>({ input });
     await action.handler(ctx);
+    return Object.fromEntries((ctx.output as jest.Mock).mock.calls);
+  }
 
-    const endpoints = (ctx.output as jest.Mock).mock.calls.find(
-      ([name]) => name === 'endpoints',
-    )[1];
-    expect(endpoints.map((e: { service: string }) => e.service)).toEqual([
-      'ecr.api',
-      'ecr.dkr',
-      's3',
-      'logs',
-    ]);
+  const servicesOf = (outputs: Record<string, any>): string[] =>
+    outputs.endpoints.map((e: { service: string }) => e.service);
+
+  it('should plan the no-NAT endpoints of an ECR + awslogs service with costs and a summary', async () => {
+    const outputs = await run({
+      requirements: { region: 'ap-northeast-1' },
+      availabilityZones: 2,
+      trafficGbPerMonth: 10,
+    });
+
+    const endpoints = outputs.endpoints;
+    expect(servicesOf(outputs)).toEqual(['ecr.api', 'ecr.dkr', 's3', 'logs']);
     expect(
       endpoints.find((e: { service: string }) => e.service === 's3').type,
     ).toBe('Gateway');
@@ -31,25 +31,18 @@ describe('private-fargate:plan', () => {
       'com.amazonaws.ap-northeast-1.ecr.api',
     );
 
-    const cost = (ctx.output as jest.Mock).mock.calls.find(
-      ([name]) => name === 'monthlyCost',
-    )[1];
+    const cost = outputs.monthlyCost;
     expect(cost.currency).toBe('USD');
     expect(cost.endpointsOnly).toBeGreaterThan(0);
     expect(cost.natPlusEndpoints).toBeGreaterThan(cost.natOnly);
 
-    const summary: string = (ctx.output as jest.Mock).mock.calls.find(
-      ([name]) => name === 'summary',
-    )[1];
+    const summary: string = outputs.summary;
     expect(summary).toContain(
       '| `com.amazonaws.ap-northeast-1.ecr.dkr` | Interface |',
     );
     expect(summary).toContain('NAT gateways only');
 
-    const requirements = (ctx.output as jest.Mock).mock.calls.find(
-      ([name]) => name === 'requirements',
-    )[1];
-    expect(requirements).toMatchObject({
+    expect(outputs.requirements).toMatchObject({
       region: 'ap-northeast-1',
       launchType: 'FARGATE',
       logging: 'awslogs',
@@ -58,79 +51,54 @@ describe('private-fargate:plan', () => {
   });
 
   it('should plan ssmmessages for ECS Exec and report the planner warnings', async () => {
-    const ctx = createMockActionContext<any>({
-      input: {
-        requirements: {
-          region: 'ap-northeast-1',
-          platformVersion: '1.3.0',
-          exec: { enabled: true },
-        },
+    const outputs = await run({
+      requirements: {
+        region: 'ap-northeast-1',
+        platformVersion: '1.3.0',
+        exec: { enabled: true },
       },
     });
-    await action.handler(ctx);
-    const calls = (ctx.output as jest.Mock).mock.calls;
-    const services = calls
-      .find(([name]) => name === 'endpoints')[1]
-      .map((e: { service: string }) => e.service);
-    expect(services).toContain('ssmmessages');
-    const warnings = calls.find(([name]) => name === 'warnings')[1];
-    expect(warnings.map((w: { code: string }) => w.code)).toContain(
+    expect(servicesOf(outputs)).toContain('ssmmessages');
+    expect(outputs.warnings.map((w: { code: string }) => w.code)).toContain(
       'exec-needs-1.4.0',
     );
   });
 
   it("should plan the endpoints of the stores the container's secrets point into", async () => {
-    const ctx = createMockActionContext<any>({
-      input: {
-        requirements: { region: 'ap-northeast-1', secrets: ['ssm'] },
-        containerSecrets: [
-          {
-            name: 'DB_PASSWORD',
-            valueFrom:
-              'arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:orders-db-AbCdEf',
-          },
-          {
-            name: 'API_KEY',
-            valueFrom:
-              'arn:aws:ssm:ap-northeast-1:123456789012:parameter/orders/api-key',
-          },
-        ],
-      },
+    const outputs = await run({
+      requirements: { region: 'ap-northeast-1', secrets: ['ssm'] },
+      containerSecrets: [
+        {
+          name: 'DB_PASSWORD',
+          valueFrom:
+            'arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:orders-db-AbCdEf',
+        },
+        {
+          name: 'API_KEY',
+          valueFrom:
+            'arn:aws:ssm:ap-northeast-1:123456789012:parameter/orders/api-key',
+        },
+      ],
     });
-    await action.handler(ctx);
-    const calls = (ctx.output as jest.Mock).mock.calls;
-    const services = calls
-      .find(([name]) => name === 'endpoints')[1]
-      .map((e: { service: string }) => e.service);
-    expect(services).toEqual(expect.arrayContaining(['secretsmanager', 'ssm']));
+    expect(servicesOf(outputs)).toEqual(
+      expect.arrayContaining(['secretsmanager', 'ssm']),
+    );
     // Passed on to private-fargate:terraform, which checks the secrets against them: the
     // stores the requirements name first, then those only the ARNs name.
-    expect(calls.find(([name]) => name === 'requirements')[1].secrets).toEqual([
-      'ssm',
-      'secretsmanager',
-    ]);
+    expect(outputs.requirements.secrets).toEqual(['ssm', 'secretsmanager']);
   });
 
   it('should keep the stores the requirements name when no container secrets are given', async () => {
-    const ctx = createMockActionContext<any>({
-      input: {
-        requirements: {
-          region: 'ap-northeast-1',
-          secrets: ['ssm', 'secretsmanager'],
-        },
+    const outputs = await run({
+      requirements: {
+        region: 'ap-northeast-1',
+        secrets: ['ssm', 'secretsmanager'],
       },
     });
-    await action.handler(ctx);
-    const calls = (ctx.output as jest.Mock).mock.calls;
-    expect(
-      calls
-        .find(([name]) => name === 'endpoints')[1]
-        .map((e: { service: string }) => e.service),
-    ).toEqual(expect.arrayContaining(['secretsmanager', 'ssm']));
-    expect(calls.find(([name]) => name === 'requirements')[1].secrets).toEqual([
-      'ssm',
-      'secretsmanager',
-    ]);
+    expect(servicesOf(outputs)).toEqual(
+      expect.arrayContaining(['secretsmanager', 'ssm']),
+    );
+    expect(outputs.requirements.secrets).toEqual(['ssm', 'secretsmanager']);
   });
 
   it('should reject a container secret that is not a secret ARN, naming the field', async () => {
