@@ -1,3 +1,8 @@
+import type { z } from 'zod/v3';
+import { InputError } from '@backstage/errors';
+import { parseOrThrow } from './errors';
+import { endpointServiceIdSchema, awsRegionSchema } from './schemas';
+
 /**
  * Catalog annotations that Private Fargate templates write and the status card reads.
  *
@@ -38,16 +43,116 @@ export const PRIVATE_FARGATE_REQUIRED_ANNOTATIONS = [
 ] as const;
 
 /**
- * True when the entity carries the annotations the status card reads.
- * Takes a structural entity so the browser bundle need not import the catalog model.
+ * What reading annotations needs of an entity. Structural, so the browser bundle need not import
+ * the catalog model.
  *
  * @public
  */
-export function isPrivateFargateAvailable(entity: {
-  metadata: { annotations?: Record<string, string> };
-}): boolean {
-  const annotations = entity.metadata.annotations ?? {};
+export interface AnnotatedEntity {
+  metadata: { name?: string; annotations?: Record<string, string> };
+}
+
+/**
+ * An annotation's value without surrounding whitespace, or undefined when it is missing or
+ * blank: the one rule by which everything here reads `private-fargate/` annotations.
+ *
+ * @public
+ */
+export function readAnnotation(
+  entity: AnnotatedEntity,
+  name: string,
+): string | undefined {
+  const value = entity.metadata.annotations?.[name];
+  const trimmed = typeof value === 'string' ? value.trim() : '';
+  return trimmed === '' ? undefined : trimmed;
+}
+
+/**
+ * Reads an annotation and checks it with `schema`: undefined when the entity does not carry it,
+ * an `InputError` naming the annotation when its value is malformed.
+ *
+ * @public
+ */
+export function parseAnnotation<S extends z.ZodTypeAny>(
+  entity: AnnotatedEntity,
+  name: string,
+  schema: S,
+): z.output<S> | undefined {
+  const value = readAnnotation(entity, name);
+  return value === undefined
+    ? undefined
+    : parseOrThrow(schema, value, `annotation ${name}`);
+}
+
+/**
+ * Like {@link parseAnnotation}, for an annotation the entity must carry; `howToAdd` ends the
+ * error when it does not, e.g. `add it to catalog-info.yaml`.
+ *
+ * @public
+ */
+export function parseRequiredAnnotation<S extends z.ZodTypeAny>(
+  entity: AnnotatedEntity,
+  name: string,
+  schema: S,
+  howToAdd = 'add it to catalog-info.yaml',
+): z.output<S> {
+  const value = parseAnnotation(entity, name, schema);
+  if (value === undefined) {
+    throw new InputError(
+      `Entity ${entity.metadata.name} has no ${name} annotation; ${howToAdd}.`,
+    );
+  }
+  return value;
+}
+
+/**
+ * True when the entity carries the annotations the status card reads.
+ *
+ * @public
+ */
+export function isPrivateFargateAvailable(entity: AnnotatedEntity): boolean {
   return PRIVATE_FARGATE_REQUIRED_ANNOTATIONS.every(
-    name => typeof annotations[name] === 'string' && annotations[name] !== '',
+    name => readAnnotation(entity, name) !== undefined,
   );
+}
+
+/**
+ * The PrivateLink endpoint service a provider publishes, as a consumer endpoint names it.
+ *
+ * @public
+ */
+export interface PublishedEndpointService {
+  region: string;
+  endpointServiceId: string;
+  /** `com.amazonaws.vpce.<region>.<endpointServiceId>`, the consumer endpoint's service name. */
+  serviceName: string;
+}
+
+/**
+ * Reads the endpoint service a provider entity publishes from its Region and endpoint service ID
+ * annotations; an `InputError` names the annotation that is missing or malformed.
+ *
+ * @public
+ */
+export function readPublishedEndpointService(
+  entity: AnnotatedEntity,
+): PublishedEndpointService {
+  const names = PRIVATE_FARGATE_ANNOTATIONS;
+  const endpointServiceId = parseRequiredAnnotation(
+    entity,
+    names.endpointServiceId,
+    endpointServiceIdSchema,
+    'add the ID of the endpoint service it publishes (vpce-svc-...) to its catalog-info.yaml, as the terraform output endpoint_service_id shows it',
+  );
+  const region = parseRequiredAnnotation(
+    entity,
+    names.region,
+    awsRegionSchema,
+    'add the Region its endpoint service is in to its catalog-info.yaml',
+  );
+  return {
+    region,
+    endpointServiceId,
+    serviceName: `com.amazonaws.vpce.${region}.${endpointServiceId}`,
+  };
 }

@@ -1,12 +1,12 @@
 import type { Entity } from '@backstage/catalog-model';
-import { InputError } from '@backstage/errors';
 import {
   PRIVATE_FARGATE_ANNOTATIONS,
   awsAccountIdSchema,
   awsRegionSchema,
   endpointServiceIdSchema,
   endpointSuffixListSchema,
-  parseOrThrow,
+  parseAnnotation,
+  parseRequiredAnnotation,
   templateRefSchema,
   type TemplateRef,
   vpcEndpointIdSchema,
@@ -44,77 +44,45 @@ const consumerEndpointIdListSchema = z.string().transform((value, ctx) => {
   return [...new Set(ids)];
 });
 
-function annotation(entity: Entity, name: string): string | undefined {
-  const value = entity.metadata.annotations?.[name]?.trim();
-  return value ? value : undefined;
-}
-
-function required(entity: Entity, name: string): string {
-  const value = annotation(entity, name);
-  if (value === undefined) {
-    throw new InputError(
-      `Entity ${entity.metadata.name} has no ${name} annotation; add it to catalog-info.yaml (see the private-fargate-backend README).`,
-    );
-  }
-  return value;
-}
-
-function parseAnnotation<S extends z.ZodTypeAny>(
-  schema: S,
-  value: string,
-  name: string,
-): z.output<S> {
-  return parseOrThrow(schema, value, `annotation ${name}`);
-}
+const HOW_TO_ADD =
+  'add it to catalog-info.yaml (see the private-fargate-backend README)';
 
 /** Reads and checks the annotations; a missing or malformed one gives an InputError naming it. */
 export function readStatusAnnotations(entity: Entity): StatusAnnotations {
   const names = PRIVATE_FARGATE_ANNOTATIONS;
-  const endpoints = annotation(entity, names.endpoints);
-  const serviceId = annotation(entity, names.endpointServiceId);
-  const consumerIds = annotation(entity, names.consumerEndpointIds);
-  const template = annotation(entity, names.template);
+  const template = parseAnnotation(entity, names.template, templateRefSchema);
   return {
-    accountId: parseAnnotation(
-      awsAccountIdSchema,
-      required(entity, names.accountId),
+    accountId: parseRequiredAnnotation(
+      entity,
       names.accountId,
+      awsAccountIdSchema,
+      HOW_TO_ADD,
     ),
-    region: parseAnnotation(
-      awsRegionSchema,
-      required(entity, names.region),
+    region: parseRequiredAnnotation(
+      entity,
       names.region,
+      awsRegionSchema,
+      HOW_TO_ADD,
     ),
-    vpcId: parseAnnotation(
-      vpcIdSchema,
-      required(entity, names.vpcId),
+    vpcId: parseRequiredAnnotation(
+      entity,
       names.vpcId,
+      vpcIdSchema,
+      HOW_TO_ADD,
     ),
-    declaredEndpoints: endpoints
-      ? parseAnnotation(endpointSuffixListSchema, endpoints, names.endpoints)
-      : [],
-    endpointServiceId: serviceId
-      ? parseAnnotation(
-          endpointServiceIdSchema,
-          serviceId,
-          names.endpointServiceId,
-        )
-      : undefined,
-    consumerEndpointIds: consumerIds
-      ? parseAnnotation(
-          consumerEndpointIdListSchema,
-          consumerIds,
-          names.consumerEndpointIds,
-        )
-      : [],
-    ...(template
-      ? {
-          template: parseAnnotation(
-            templateRefSchema,
-            template,
-            names.template,
-          ),
-        }
-      : {}),
+    declaredEndpoints:
+      parseAnnotation(entity, names.endpoints, endpointSuffixListSchema) ?? [],
+    endpointServiceId: parseAnnotation(
+      entity,
+      names.endpointServiceId,
+      endpointServiceIdSchema,
+    ),
+    consumerEndpointIds:
+      parseAnnotation(
+        entity,
+        names.consumerEndpointIds,
+        consumerEndpointIdListSchema,
+      ) ?? [],
+    ...(template ? { template } : {}),
   };
 }
