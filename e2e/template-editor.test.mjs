@@ -118,10 +118,16 @@ function validCases(name) {
     .sort();
 }
 
-/** Parameters whose value a catalog:fetch step reads, e.g. ['provider']. */
+// Steps that load the entity their entityRef input names from the catalog.
+const CATALOG_READING_ACTIONS = new Set([
+  'catalog:fetch',
+  'private-fargate:provider:fetch',
+]);
+
+/** Parameters whose value a catalog-reading step loads, e.g. ['provider']. */
 function catalogFetchParameters(template) {
   return (template.spec?.steps ?? [])
-    .filter(step => step.action === 'catalog:fetch')
+    .filter(step => CATALOG_READING_ACTIONS.has(step.action))
     .map(
       step =>
         /^\$\{\{\s*parameters\.(\w+)\s*\}\}$/.exec(

@@ -13,7 +13,11 @@ export type {
   TerraformComponent,
   TerraformRequestInput,
 } from './terraform/request';
-export { createRecordAction, createUpgradeAction } from './actions';
+export {
+  createProviderFetchAction,
+  createRecordAction,
+  createUpgradeAction,
+} from './actions';
 export {
   upgradeRepository,
   renderTemplateVersion,

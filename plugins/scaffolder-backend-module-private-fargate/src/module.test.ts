@@ -75,6 +75,7 @@ describe('privateFargateScaffolderModule', () => {
     );
     expect(ours.map((a: { id: string }) => a.id)).toEqual([
       'private-fargate:plan',
+      'private-fargate:provider:fetch',
       'private-fargate:record',
       'private-fargate:terraform',
       'private-fargate:upgrade',

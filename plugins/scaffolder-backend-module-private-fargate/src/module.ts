@@ -7,12 +7,13 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import {
   createPlanAction,
+  createProviderFetchAction,
   createRecordAction,
   createTerraformAction,
   createUpgradeAction,
 } from './actions';
 
-/** Registers the `private-fargate:plan`, `:terraform`, `:record` and `:upgrade` scaffolder actions. */
+/** Registers the `private-fargate:plan`, `:terraform`, `:record`, `:upgrade` and `:provider:fetch` scaffolder actions. */
 export const privateFargateScaffolderModule = createBackendModule({
   pluginId: 'scaffolder',
   moduleId: 'private-fargate',
@@ -31,6 +32,7 @@ export const privateFargateScaffolderModule = createBackendModule({
           createPlanAction(),
           createTerraformAction(),
           createRecordAction(),
+          createProviderFetchAction({ catalog }),
           createUpgradeAction({
             catalog,
             reader,
