@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import yaml from 'yaml';
 import { templateEntityV1beta3Validator } from '@backstage/plugin-scaffolder-common';
 import { checkTerraformTree } from '@private-fargate/plugin-scaffolder-backend-module-private-fargate/src/testing';
+import { readPublishedEndpointService } from '@private-fargate/plugin-private-fargate-common';
 import { renderCommand } from '../commands/render';
 import { EXIT_USAGE } from '../runCli';
 import { UsageError } from '../UsageError';
@@ -218,6 +219,28 @@ describe('render with the example values', () => {
       expect(report.problems).toEqual([]);
       expect(report.checkedBlocks).toBeGreaterThan(0);
 
+      // Every Terraform output the generated docs and catalog file tell people to read exists.
+      const outputsTf = fs.readFileSync(
+        path.join(infraDirs[0], 'outputs.tf'),
+        'utf8',
+      );
+      const named = files
+        .filter(f =>
+          /(^|\/)(README\.md|docs\/index\.md|catalog-info\.yaml)$/.test(f),
+        )
+        .flatMap(f =>
+          [
+            ...fs
+              .readFileSync(path.join(outDir, f), 'utf8')
+              .matchAll(/output (?:-raw )?`?([a-z0-9_]+)`?/g),
+          ].map(match => match[1]),
+        );
+      for (const output of new Set(named)) {
+        expect(`${output}: ${outputsTf.includes(`output "${output}" {`)}`).toBe(
+          `${output}: true`,
+        );
+      }
+
       // The upgrade's endpoint and cost summary reads what the Terraform was written for; a
       // consumer creates no endpoint stack, so it records none.
       const infraReadme = fs.readFileSync(
@@ -277,6 +300,87 @@ describe('render with the example values', () => {
     expect(
       fs.readFileSync(path.join(outDir, 'docs/index.md'), 'utf8'),
     ).toContain('Monthly cost');
+  });
+
+  it('tells PrivateLink providers and consumers how to put their endpoint IDs in the catalog', async () => {
+    const published = path.join(tmp, 'service-privatelink');
+    expect(
+      (
+        await render(
+          'private-fargate-service.shared-endpoints-privatelink.yaml',
+          published,
+        )
+      ).code,
+    ).toBe(0);
+    expect(
+      fs.readFileSync(path.join(published, 'infra/outputs.tf'), 'utf8'),
+    ).toMatch(
+      /output "endpoint_service_id" \{[^}]*value += module\.privatelink_provider\.service_id/,
+    );
+    expect(
+      fs.readFileSync(path.join(published, 'README.md'), 'utf8'),
+    ).toContain('terraform -chdir=infra output -raw endpoint_service_id');
+    // Uncommented with the ID Terraform prints, the entity is valid, and a consumer's
+    // private-fargate:provider:fetch reads its endpoint service from it.
+    const catalogText = fs.readFileSync(
+      path.join(published, 'catalog-info.yaml'),
+      'utf8',
+    );
+    const commented =
+      /^ {4}# (private-fargate\/endpoint-service-id): vpce-svc-[0-9a-f]+$/m;
+    expect(catalogText).toMatch(commented);
+    const filledIn = catalogText.replace(
+      commented,
+      '    $1: vpce-svc-0a1b2c3d4e5f60718',
+    );
+    expect(await validateCatalogFile('catalog-info.yaml', filledIn)).toEqual(
+      [],
+    );
+    expect(readPublishedEndpointService(yaml.parse(filledIn))).toEqual({
+      region: 'eu-west-1',
+      endpointServiceId: 'vpce-svc-0a1b2c3d4e5f60718',
+      serviceName: 'com.amazonaws.vpce.eu-west-1.vpce-svc-0a1b2c3d4e5f60718',
+    });
+
+    // The consumer's repository likewise says where its endpoint's ID goes.
+    const consumer = path.join(tmp, 'consumer-annotation');
+    expect(
+      (await render('privatelink-consumer.two-zones.yaml', consumer)).code,
+    ).toBe(0);
+    const consumerText = fs.readFileSync(
+      path.join(consumer, 'catalog-info.yaml'),
+      'utf8',
+    );
+    const consumerLine =
+      /^ {4}# (private-fargate\/consumer-endpoint-ids): vpce-[0-9a-f]+$/m;
+    expect(consumerText).toMatch(consumerLine);
+    const consumerFilledIn = consumerText.replace(
+      consumerLine,
+      '    $1: vpce-0c0ffee0c0ffee001',
+    );
+    expect(
+      await validateCatalogFile('catalog-info.yaml', consumerFilledIn),
+    ).toEqual([]);
+    expect(
+      yaml.parse(consumerFilledIn).metadata.annotations[
+        'private-fargate/consumer-endpoint-ids'
+      ],
+    ).toBe('vpce-0c0ffee0c0ffee001');
+
+    const internal = path.join(tmp, 'service-internal-alb');
+    expect(
+      (
+        await render(
+          'private-fargate-service.tokyo-internal-alb.yaml',
+          internal,
+        )
+      ).code,
+    ).toBe(0);
+    for (const file of ['catalog-info.yaml', 'README.md', 'docs/index.md']) {
+      expect(fs.readFileSync(path.join(internal, file), 'utf8')).not.toContain(
+        'endpoint-service-id',
+      );
+    }
   });
 
   it('gives the baseline stack an endpoint for each secret source picked', async () => {
@@ -410,7 +514,7 @@ describe('render with the example values', () => {
     );
     expect(result.code).toBe(RENDER_EXIT.templateFailed);
     expect(result.stderr).toContain(
-      'requirements.region: is empty: must be a Region code such as ap-northeast-1',
+      'entityRef: component:default/tasks-api: Entity tasks-api has no private-fargate/aws-region annotation; add the Region its endpoint service is in to its catalog-info.yaml.',
     );
     expect(fs.existsSync(noRegion)).toBe(false);
   });

@@ -31,7 +31,7 @@ export interface GenerationContext {
   bastionEndpoints: PlannedEndpoint[];
   /** Planned endpoints the VPC already has (input `network.sharedEndpoints`). */
   sharedEndpoints: PlannedEndpoint[];
-  /** Planned endpoints that nothing here creates because the endpoints component is off. */
+  /** Planned endpoints the service needs and nothing here creates: the endpoints component is off. */
   assumedEndpoints: PlannedEndpoint[];
   /** One Availability Zone per endpoint subnet, sorted. */
   endpointZones: string[];
@@ -77,7 +77,10 @@ export function createGenerationContext(
   const bastionEndpoints = byService(notShared, withoutBastionServices, false);
   const stackCandidates = byService(notShared, withoutBastionServices, true);
   const stackEndpoints = has('endpoints') ? stackCandidates : [];
-  const assumedEndpoints = has('endpoints') ? [] : stackCandidates;
+  // Only the service's tasks use the AWS-service endpoints; without it (a PrivateLink consumer
+  // stack, say) nothing here needs them to exist.
+  const assumedEndpoints =
+    has('endpoints') || !has('service') ? [] : stackCandidates;
 
   if (sharedEndpoints.length > 0) {
     warnings.push({

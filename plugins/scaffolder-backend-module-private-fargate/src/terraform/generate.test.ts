@@ -1,4 +1,5 @@
 import { parse } from '@cdktf/hcl2json';
+import { estimateMonthlyCost } from '@private-fargate/plugin-private-fargate-common';
 import { goldenCases } from '../__golden__/cases';
 import { generateTerraform } from './generate';
 
@@ -13,6 +14,49 @@ async function parsed(name: string, file: string) {
 }
 
 describe('generateTerraform', () => {
+  it("should price a PrivateLink consumer's own endpoint, and assume no AWS-service endpoints it does not use", async () => {
+    const input = caseInput('privatelink-consumer-zone');
+    const generated = await generateTerraform(input);
+    const zones = generated.context.endpointZones.length;
+    expect(zones).toBe(2);
+    // One interface endpoint in each zone, and the traffic through it.
+    expect(generated.cost.endpointsOnly.total).toBe(
+      estimateMonthlyCost({
+        region: 'ap-northeast-1',
+        azs: zones,
+        interfaceEndpoints: 1,
+        gbPerMonth: generated.request.trafficGbPerMonth,
+      }).endpointsOnly.total,
+    );
+    expect(generated.cost.endpointsOnly.total).toBeGreaterThan(20);
+    expect(generated.createdEndpoints).toEqual([
+      input.privateLinkConsumer!.serviceName,
+    ]);
+    expect(generated.context.assumedEndpoints).toEqual([]);
+    expect(generated.context.warnings.map(w => w.code)).not.toContain(
+      'endpoints-not-generated',
+    );
+    const readme = generated.files.find(f => f.path === 'README.md')!.content;
+    expect(readme).toContain(
+      `| \`${
+        input.privateLinkConsumer!.serviceName
+      }\` | Interface | modules/privatelink-consumer |`,
+    );
+    expect(readme).not.toContain('ecr.api');
+    // A NAT gateway cannot stand in for a PrivateLink endpoint.
+    expect(readme).not.toContain('NAT gateways only');
+  });
+
+  it('should still say which endpoints a service without the endpoints component assumes', async () => {
+    const generated = await generateTerraform(
+      caseInput('privatelink-provider-no-acceptance'),
+    );
+    expect(generated.context.assumedEndpoints.length).toBeGreaterThan(0);
+    expect(generated.context.warnings.map(w => w.code)).toContain(
+      'endpoints-not-generated',
+    );
+  });
+
   it('should not create endpoints the VPC already shares, and say so', async () => {
     const { generated, json } = await parsed(
       'service-shared-endpoints',

@@ -2,7 +2,6 @@ import {
   CostEstimate,
   estimateMonthlyCost,
   parseOrThrow,
-  PlannedEndpoint,
 } from '@private-fargate/plugin-private-fargate-common';
 import { comparePaths } from '../files/comparePaths';
 import { HclBlock, HclFileItem, renderFile } from '../hcl';
@@ -17,6 +16,7 @@ import { serviceComponent } from './components/service';
 import { createGenerationContext, GenerationContext } from './context';
 import {
   costTables,
+  EndpointRow,
   endpointTable,
   markdownText,
   warningList,
@@ -90,6 +90,18 @@ function renderComponentModule(source: TerraformModuleSource): GeneratedFile {
   };
 }
 
+const CONSUMER_ENDPOINT_DOCS =
+  'https://docs.aws.amazon.com/vpc/latest/privatelink/privatelink-share-your-services.html';
+
+/** The interface endpoints this configuration creates, the PrivateLink consumer's included. */
+function interfaceEndpointCount(ctx: GenerationContext): number {
+  return (
+    [...ctx.stackEndpoints, ...ctx.bastionEndpoints].filter(
+      e => e.type === 'Interface',
+    ).length + (ctx.has('privatelink-consumer') ? 1 : 0)
+  );
+}
+
 function readme(
   ctx: GenerationContext,
   components: ComponentModule[],
@@ -97,7 +109,7 @@ function readme(
   files: string[],
 ): string {
   const { request } = ctx;
-  const rows: Array<{ endpoint: PlannedEndpoint; where: string }> = [
+  const rows: EndpointRow[] = [
     ...ctx.stackEndpoints.map(endpoint => ({
       endpoint,
       where: 'modules/endpoints',
@@ -115,11 +127,20 @@ function readme(
       where:
         'not created: the endpoints component is off, so it must exist already',
     })),
+    ...(request.privateLinkConsumer && ctx.has('privatelink-consumer')
+      ? [
+          {
+            endpoint: {
+              serviceName: request.privateLinkConsumer.serviceName,
+              type: 'Interface' as const,
+              docUrl: CONSUMER_ENDPOINT_DOCS,
+            },
+            where: 'modules/privatelink-consumer',
+            why: `Connects this VPC to the provider's PrivateLink endpoint service; the client networks reach it on port ${request.privateLinkConsumer.port}.`,
+          },
+        ]
+      : []),
   ];
-  const interfaceCount = [
-    ...ctx.stackEndpoints,
-    ...ctx.bastionEndpoints,
-  ].filter(e => e.type === 'Interface').length;
   const sections = [
     `# Infrastructure of ${request.serviceName}`,
     request.description ? `> ${markdownText(request.description)}` : undefined,
@@ -137,8 +158,16 @@ function readme(
     '## VPC endpoints',
     rows.length > 0 ? endpointTable(rows) : 'No endpoints are needed.',
     '## Monthly cost',
-    `Estimate for ${interfaceCount} interface endpoint(s) in ${ctx.endpointZones.length} Availability Zone(s) and ${request.trafficGbPerMonth} GB a month. Gateway endpoints are free.`,
-    costTables(cost),
+    `Estimate for ${interfaceEndpointCount(ctx)} interface endpoint(s) in ${
+      ctx.endpointZones.length
+    } Availability Zone(s) and ${
+      request.trafficGbPerMonth
+    } GB a month. Gateway endpoints are free.${
+      ctx.has('privatelink-consumer')
+        ? ' A NAT gateway cannot reach a PrivateLink endpoint service, so there is no NAT alternative to compare with.'
+        : ''
+    }`,
+    costTables(cost, { natComparison: !ctx.has('privatelink-consumer') }),
     '## Warnings',
     warningList(ctx.warnings),
   ];
@@ -175,7 +204,7 @@ export async function generateTerraform(
   const cost = estimateMonthlyCost({
     region: ctx.region,
     azs: ctx.endpointZones.length,
-    interfaceEndpoints: created.filter(e => e.type === 'Interface').length,
+    interfaceEndpoints: interfaceEndpointCount(ctx),
     gbPerMonth: request.trafficGbPerMonth,
   });
   const paths = [...files.map(file => file.path), 'README.md'].sort();
@@ -189,6 +218,11 @@ export async function generateTerraform(
     context: ctx,
     cost,
     files,
-    createdEndpoints: created.map(e => e.serviceName),
+    createdEndpoints: [
+      ...created.map(e => e.serviceName),
+      ...(ctx.has('privatelink-consumer')
+        ? [request.privateLinkConsumer!.serviceName]
+        : []),
+    ],
   };
 }

@@ -18,27 +18,40 @@ function unitPrice(amount: number): string {
   return `$${Number(amount.toFixed(4))}`;
 }
 
+/** A row of {@link endpointTable}: a planned endpoint, or one described in place. */
+export type EndpointRow =
+  | { endpoint: PlannedEndpoint; where: string }
+  | {
+      endpoint: Pick<PlannedEndpoint, 'serviceName' | 'type' | 'docUrl'>;
+      where: string;
+      why: string;
+    };
+
 /** One row per endpoint: name, type, where it comes from, and why it exists. */
-export function endpointTable(
-  rows: Array<{ endpoint: PlannedEndpoint; where: string }>,
-): string {
+export function endpointTable(rows: EndpointRow[]): string {
   const lines = [
     '| Endpoint | Type | Created by | Why it exists |',
     '| --- | --- | --- | --- |',
     ...rows.map(
-      ({ endpoint, where }) =>
-        `| \`${endpoint.serviceName}\` | ${endpoint.type} | ${markdownText(
-          where,
-        )} | ${markdownText(explainEndpoint(endpoint))} ([docs](${
-          endpoint.docUrl
-        })) |`,
+      row =>
+        `| \`${row.endpoint.serviceName}\` | ${
+          row.endpoint.type
+        } | ${markdownText(row.where)} | ${markdownText(
+          'why' in row ? row.why : explainEndpoint(row.endpoint),
+        )} ([docs](${row.endpoint.docUrl})) |`,
     ),
   ];
   return lines.join('\n');
 }
 
-/** The three scenarios side by side, then the lines of the endpoints-only scenario. */
-export function costTables(estimate: CostEstimate): string {
+/**
+ * The three scenarios side by side, then the lines of the endpoints-only scenario. Without
+ * `natComparison` only those lines: for endpoints a NAT gateway could not stand in for.
+ */
+export function costTables(
+  estimate: CostEstimate,
+  options: { natComparison: boolean } = { natComparison: true },
+): string {
   const scenarios = [
     '| Scenario | Monthly cost |',
     '| --- | ---: |',
@@ -62,11 +75,15 @@ export function costTables(estimate: CostEstimate): string {
         )} | ${markdownText(line.source)} |`,
     ),
   ];
-  return `${scenarios.join('\n')}\n\nEndpoints only, line by line (${
-    estimate.currency
-  }, ${estimate.hoursPerMonth} hours a month, ${
-    estimate.region
-  }):\n\n${lines.join('\n')}`;
+  const heading = `(${estimate.currency}, ${estimate.hoursPerMonth} hours a month, ${estimate.region})`;
+  if (!options.natComparison) {
+    return `Total: ${formatUsd(
+      estimate.endpointsOnly.total,
+    )} a month. Line by line ${heading}:\n\n${lines.join('\n')}`;
+  }
+  return `${scenarios.join(
+    '\n',
+  )}\n\nEndpoints only, line by line ${heading}:\n\n${lines.join('\n')}`;
 }
 
 /** A bullet list of warnings, or a line saying there are none. */

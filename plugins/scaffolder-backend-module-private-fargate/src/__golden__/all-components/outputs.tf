@@ -33,9 +33,24 @@ output "endpoint_service_name" {
   value       = module.privatelink_provider.service_name
 }
 
+output "endpoint_service_id" {
+  description = "ID of the endpoint service, for the catalog annotation private-fargate/endpoint-service-id"
+  value       = module.privatelink_provider.service_id
+}
+
+output "consumer_endpoint_id" {
+  description = "ID of the PrivateLink consumer endpoint, for the catalog annotation private-fargate/consumer-endpoint-ids"
+  value       = module.privatelink_consumer.endpoint_id
+}
+
 output "consumer_endpoint_dns_name" {
   description = "DNS name of the PrivateLink consumer endpoint"
   value       = module.privatelink_consumer.endpoint_dns_name
+}
+
+output "consumer_record_fqdn" {
+  description = "Private DNS name of the PrivateLink consumer endpoint"
+  value       = module.privatelink_consumer.record_fqdn
 }
 
 output "bastion_ecr_repository_url" {

@@ -23,6 +23,11 @@ output "ecr_repository_url" {
   value       = module.service.ecr_repository_url
 }
 
+output "consumer_endpoint_id" {
+  description = "ID of the PrivateLink consumer endpoint, for the catalog annotation private-fargate/consumer-endpoint-ids"
+  value       = module.privatelink_consumer.endpoint_id
+}
+
 output "consumer_endpoint_dns_name" {
   description = "DNS name of the PrivateLink consumer endpoint"
   value       = module.privatelink_consumer.endpoint_dns_name

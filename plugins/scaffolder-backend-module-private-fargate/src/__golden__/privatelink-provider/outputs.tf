@@ -32,3 +32,8 @@ output "endpoint_service_name" {
   description = "PrivateLink service name for consumers"
   value       = module.privatelink_provider.service_name
 }
+
+output "endpoint_service_id" {
+  description = "ID of the endpoint service, for the catalog annotation private-fargate/endpoint-service-id"
+  value       = module.privatelink_provider.service_id
+}

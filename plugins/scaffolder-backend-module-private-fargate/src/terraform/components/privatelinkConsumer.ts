@@ -116,10 +116,24 @@ export function privateLinkConsumerComponent(
     },
     rootOutputs: [
       output(
+        'consumer_endpoint_id',
+        'ID of the PrivateLink consumer endpoint, for the catalog annotation private-fargate/consumer-endpoint-ids',
+        ref('module.privatelink_consumer.endpoint_id'),
+      ),
+      output(
         'consumer_endpoint_dns_name',
         'DNS name of the PrivateLink consumer endpoint',
         ref('module.privatelink_consumer.endpoint_dns_name'),
       ),
+      ...(settings.hostedZone
+        ? [
+            output(
+              'consumer_record_fqdn',
+              'Private DNS name of the PrivateLink consumer endpoint',
+              ref('module.privatelink_consumer.record_fqdn'),
+            ),
+          ]
+        : []),
     ],
   };
 }

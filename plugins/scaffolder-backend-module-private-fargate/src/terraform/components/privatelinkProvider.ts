@@ -122,6 +122,11 @@ export function privateLinkProviderComponent(
         'PrivateLink service name for consumers',
         ref('module.privatelink_provider.service_name'),
       ),
+      output(
+        'endpoint_service_id',
+        'ID of the endpoint service, for the catalog annotation private-fargate/endpoint-service-id',
+        ref('module.privatelink_provider.service_id'),
+      ),
     ],
   };
 }
