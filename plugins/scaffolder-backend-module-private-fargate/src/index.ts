@@ -47,6 +47,7 @@ export {
   formatProblems,
   validateValues,
   DryRunFailedError,
+  inMemoryDatabaseServiceFactory,
   requestDryRun,
 } from './dryRun';
 export type {

@@ -10,6 +10,7 @@ import yaml from 'yaml';
 import { goldenCases } from './__golden__/cases';
 import { examples as recordExamples } from './actions/record.examples';
 import privateFargateScaffolderModule from './index';
+import { inMemoryDatabaseServiceFactory } from './dryRun';
 
 jest.setTimeout(60_000);
 
@@ -19,6 +20,7 @@ describe('privateFargateScaffolderModule', () => {
       features: [
         scaffolderPlugin,
         privateFargateScaffolderModule,
+        inMemoryDatabaseServiceFactory,
         catalogServiceMock.factory(),
         mockServices.rootConfig.factory({
           data: { backend: { baseUrl: 'http://localhost' } },

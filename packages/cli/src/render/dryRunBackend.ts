@@ -1,10 +1,5 @@
 import os from 'node:os';
-import knexFactory from 'knex';
-import {
-  BackendFeature,
-  coreServices,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
+import { BackendFeature } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import { Entity } from '@backstage/catalog-model';
@@ -12,6 +7,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { TemplateEntityV1beta3 } from '@backstage/plugin-scaffolder-common';
 import {
   DryRunResult,
+  inMemoryDatabaseServiceFactory,
   requestDryRun,
   Values,
 } from '@private-fargate/plugin-scaffolder-backend-module-private-fargate';
@@ -27,27 +23,6 @@ export type DryRunBackend = {
 };
 
 /**
- * One SQLite database in memory per plugin, closed when the backend stops.
- * Backstage's own database services leave SQLite pools open (Jest reaps them),
- * which would keep a command-line process alive after its work is done.
- */
-const inMemoryDatabaseFactory = createServiceFactory({
-  service: coreServices.database,
-  deps: { lifecycle: coreServices.lifecycle },
-  async factory({ lifecycle }) {
-    const client = knexFactory({
-      client: 'better-sqlite3',
-      connection: ':memory:',
-      useNullAsDefault: true,
-      // Every connection to ':memory:' is a separate database: keep one.
-      pool: { min: 1, max: 1 },
-    });
-    lifecycle.addShutdownHook(() => client.destroy());
-    return { getClient: async () => client, migrations: { skip: false } };
-  },
-});
-
-/**
  * Starts the real scaffolder plugin in this process with the given action
  * modules and a catalog that holds `entities`, listening on loopback only.
  */
@@ -60,7 +35,7 @@ export async function startDryRunBackend(options: {
       scaffolderPlugin,
       ...options.modules,
       catalogServiceMock.factory({ entities: options.entities ?? [] }),
-      inMemoryDatabaseFactory,
+      inMemoryDatabaseServiceFactory,
       mockServices.rootConfig.factory({
         data: {
           backend: {

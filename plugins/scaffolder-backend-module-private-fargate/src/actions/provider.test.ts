@@ -10,6 +10,7 @@ import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-
 import request from 'supertest';
 import yaml from 'yaml';
 import privateFargateScaffolderModule from '../index';
+import { inMemoryDatabaseServiceFactory } from '../dryRun';
 import { createProviderFetchAction } from './provider';
 import { examples } from './provider.examples';
 
@@ -150,6 +151,7 @@ describe('private-fargate:provider:fetch examples', () => {
         features: [
           scaffolderPlugin,
           privateFargateScaffolderModule,
+          inMemoryDatabaseServiceFactory,
           catalogServiceMock.factory({
             entities: [tasksApi, tasksApiInPayments],
           }),

@@ -16,6 +16,7 @@ import {
   requestDryRun,
 } from '../dryRun';
 import privateFargateScaffolderModule from '../index';
+import { inMemoryDatabaseServiceFactory } from '../dryRun';
 
 jest.setTimeout(120_000);
 
@@ -118,6 +119,7 @@ async function startBackend(entities: Entity[]) {
     features: [
       scaffolderPlugin,
       privateFargateScaffolderModule,
+      inMemoryDatabaseServiceFactory,
       githubScaffolderModule,
       github.factory,
       catalogServiceMock.factory({ entities }),

@@ -11,3 +11,4 @@ export type {
   DryRunResult,
   DryRunStep,
 } from './requestDryRun';
+export { inMemoryDatabaseServiceFactory } from './inMemoryDatabase';
