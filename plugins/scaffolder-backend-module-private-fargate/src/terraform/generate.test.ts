@@ -47,6 +47,40 @@ describe('generateTerraform', () => {
     expect(readme).not.toContain('NAT gateways only');
   });
 
+  it("should price the bastion's own endpoints as bastion_enabled starts, and say what they cost while it is on", async () => {
+    const cost = (interfaceEndpoints: number, gbPerMonth: number) =>
+      estimateMonthlyCost({
+        region: 'ap-northeast-1',
+        azs: 2,
+        interfaceEndpoints,
+        gbPerMonth,
+      }).endpointsOnly.total;
+    const standalone = caseInput('bastion-standalone');
+    for (const enabled of [false, true]) {
+      const generated = await generateTerraform({
+        ...standalone,
+        bastion: { ...standalone.bastion, enabled },
+      });
+      const bastionOnly = generated.context.bastionEndpoints.filter(
+        e => e.type === 'Interface',
+      ).length;
+      const always = generated.context.stackEndpoints.filter(
+        e => e.type === 'Interface',
+      ).length;
+      expect(bastionOnly).toBe(2);
+      expect(generated.cost.endpointsOnly.total).toBe(
+        cost(always + (enabled ? bastionOnly : 0), 10),
+      );
+      const readme = generated.files.find(f => f.path === 'README.md')!.content;
+      expect(readme).toContain(
+        `The bastion's 2 interface endpoint(s) exist only while bastion_enabled = true, and cost $${cost(
+          2,
+          0,
+        ).toFixed(2)} a month while it is on; it starts ${enabled}`,
+      );
+    }
+  });
+
   it('should still say which endpoints a service without the endpoints component assumes', async () => {
     const generated = await generateTerraform(
       caseInput('privatelink-provider-no-acceptance'),

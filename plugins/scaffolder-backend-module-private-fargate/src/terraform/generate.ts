@@ -1,7 +1,9 @@
 import {
   CostEstimate,
   estimateMonthlyCost,
+  formatUsd,
   parseOrThrow,
+  PlannedEndpoint,
 } from '@private-fargate/plugin-private-fargate-common';
 import { comparePaths } from '../files/comparePaths';
 import { HclBlock, HclFileItem, renderFile } from '../hcl';
@@ -93,13 +95,42 @@ function renderComponentModule(source: TerraformModuleSource): GeneratedFile {
 const CONSUMER_ENDPOINT_DOCS =
   'https://docs.aws.amazon.com/vpc/latest/privatelink/privatelink-share-your-services.html';
 
-/** The interface endpoints this configuration creates, the PrivateLink consumer's included. */
-function interfaceEndpointCount(ctx: GenerationContext): number {
-  return (
-    [...ctx.stackEndpoints, ...ctx.bastionEndpoints].filter(
-      e => e.type === 'Interface',
-    ).length + (ctx.has('privatelink-consumer') ? 1 : 0)
-  );
+/**
+ * The interface endpoints this configuration runs as written: the PrivateLink consumer's
+ * included, the bastion's only when `bastion_enabled` starts true.
+ */
+function interfaceEndpointCounts(ctx: GenerationContext) {
+  const interfaces = (list: PlannedEndpoint[]) =>
+    list.filter(e => e.type === 'Interface').length;
+  const bastion = interfaces(ctx.bastionEndpoints);
+  const bastionOn = bastion > 0 && (ctx.request.bastion?.enabled ?? true);
+  const always =
+    interfaces(ctx.stackEndpoints) + (ctx.has('privatelink-consumer') ? 1 : 0);
+  return {
+    always,
+    bastion,
+    bastionOn,
+    billed: always + (bastionOn ? bastion : 0),
+  };
+}
+
+/** What the bastion's own endpoints add while it is on, or nothing without them. */
+function bastionCostNote(ctx: GenerationContext): string {
+  const { bastion, bastionOn } = interfaceEndpointCounts(ctx);
+  if (bastion === 0) return '';
+  const hours = estimateMonthlyCost({
+    region: ctx.region,
+    azs: ctx.endpointZones.length,
+    interfaceEndpoints: bastion,
+    gbPerMonth: 0,
+  }).endpointsOnly.lines[0];
+  return ` The bastion's ${bastion} interface endpoint(s) exist only while bastion_enabled = true, and cost ${formatUsd(
+    hours.amount,
+  )} a month while it is on; ${
+    bastionOn
+      ? 'it starts true here, so the estimate includes them.'
+      : 'it starts false here, so the estimate leaves them out.'
+  }`;
 }
 
 function readme(
@@ -158,7 +189,9 @@ function readme(
     '## VPC endpoints',
     rows.length > 0 ? endpointTable(rows) : 'No endpoints are needed.',
     '## Monthly cost',
-    `Estimate for ${interfaceEndpointCount(ctx)} interface endpoint(s) in ${
+    `Estimate for ${
+      interfaceEndpointCounts(ctx).billed
+    } interface endpoint(s) in ${
       ctx.endpointZones.length
     } Availability Zone(s) and ${
       request.trafficGbPerMonth
@@ -166,7 +199,7 @@ function readme(
       ctx.has('privatelink-consumer')
         ? ' A NAT gateway cannot reach a PrivateLink endpoint service, so there is no NAT alternative to compare with.'
         : ''
-    }`,
+    }${bastionCostNote(ctx)}`,
     costTables(cost, { natComparison: !ctx.has('privatelink-consumer') }),
     '## Warnings',
     warningList(ctx.warnings),
@@ -204,7 +237,7 @@ export async function generateTerraform(
   const cost = estimateMonthlyCost({
     region: ctx.region,
     azs: ctx.endpointZones.length,
-    interfaceEndpoints: interfaceEndpointCount(ctx),
+    interfaceEndpoints: interfaceEndpointCounts(ctx).billed,
     gbPerMonth: request.trafficGbPerMonth,
   });
   const paths = [...files.map(file => file.path), 'README.md'].sort();
