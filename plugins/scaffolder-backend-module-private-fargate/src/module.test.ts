@@ -10,6 +10,7 @@ import yaml from 'yaml';
 import { goldenCases } from './__golden__/cases';
 import { examples as recordExamples } from './actions/record.examples';
 import privateFargateScaffolderModule from './index';
+import { dryRunTemplate } from './__testUtils__/dryRunTemplate';
 import { inMemoryDatabaseServiceFactory } from './dryRun';
 
 jest.setTimeout(60_000);
@@ -28,42 +29,6 @@ describe('privateFargateScaffolderModule', () => {
       ],
     });
     return server;
-  }
-
-  /** Dry-runs a template of `steps` through the scaffolder's own route, as the template editor does. */
-  async function dryRun(options: {
-    steps: unknown[];
-    output?: Record<string, unknown>;
-    metadata?: Record<string, unknown>;
-    values?: Record<string, unknown>;
-  }) {
-    const server = await startBackend();
-    const response = await request(server)
-      .post('/api/scaffolder/v2/dry-run')
-      .set('Authorization', mockCredentials.user.header())
-      .send({
-        template: {
-          apiVersion: 'scaffolder.backstage.io/v1beta3',
-          kind: 'Template',
-          metadata: options.metadata ?? { name: 'private-fargate-test' },
-          spec: {
-            owner: 'team-platform',
-            type: 'service',
-            parameters: [],
-            steps: options.steps,
-            output: options.output,
-          },
-        },
-        values: options.values ?? {},
-        directoryContents: [],
-      });
-    const fileText = (file: string) => {
-      const found = response.body.directoryContents?.find(
-        (f: { path: string }) => f.path === file,
-      );
-      return Buffer.from(found.base64Content, 'base64').toString('utf8');
-    };
-    return { response, fileText };
   }
 
   it('should list our actions with their examples, as /create/actions shows them', async () => {
@@ -127,7 +92,7 @@ describe('privateFargateScaffolderModule', () => {
     const input = goldenCases.find(
       c => c.name === 'privatelink-provider',
     )!.input;
-    const { response, fileText } = await dryRun({
+    const { response, fileText } = await dryRunTemplate({
       steps: [
         {
           id: 'plan',
@@ -170,7 +135,7 @@ describe('privateFargateScaffolderModule', () => {
     'should run the private-fargate:record example in a dry run: %s',
     async (_, example) => {
       const step = yaml.parse(example.example).steps[0];
-      const { response, fileText } = await dryRun({
+      const { response, fileText } = await dryRunTemplate({
         metadata: {
           name: 'private-fargate-service',
           annotations: { 'private-fargate/template-version': '1.2.0' },
@@ -192,7 +157,7 @@ describe('privateFargateScaffolderModule', () => {
       });
       expect(response.status).toBe(200);
       const { path: recordPath } = response.body.output.record;
-      const written = JSON.parse(fileText(recordPath));
+      const written = JSON.parse(fileText(recordPath)!);
       expect(recordPath).toMatch(/(^|\/)\.private-fargate\/scaffold\.json$/);
       expect(`${written.template.name}@${written.template.version}`).toBe(
         response.body.output.record.template,
@@ -213,7 +178,7 @@ describe('privateFargateScaffolderModule', () => {
         vpcCidr: '10.0.0.1/16',
       },
     };
-    const { response } = await dryRun({
+    const { response } = await dryRunTemplate({
       steps: [
         {
           id: 't',
@@ -233,7 +198,7 @@ describe('privateFargateScaffolderModule', () => {
   });
 
   it('should refuse a record input out of range before writing the record', async () => {
-    const { response } = await dryRun({
+    const { response } = await dryRunTemplate({
       steps: [
         {
           id: 'r',

@@ -1,16 +1,9 @@
 import { Entity } from '@backstage/catalog-model';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import request from 'supertest';
 import yaml from 'yaml';
-import privateFargateScaffolderModule from '../index';
-import { inMemoryDatabaseServiceFactory } from '../dryRun';
+import { dryRunTemplate } from '../__testUtils__/dryRunTemplate';
 import { createProviderFetchAction } from './provider';
 import { examples } from './provider.examples';
 
@@ -147,57 +140,32 @@ describe('private-fargate:provider:fetch examples', () => {
   it.each(examples.map(example => [example.description, example] as const))(
     'should run in a dry run through the real scaffolder engine: %s',
     async (_, example) => {
-      const { server } = await startTestBackend({
-        features: [
-          scaffolderPlugin,
-          privateFargateScaffolderModule,
-          inMemoryDatabaseServiceFactory,
-          catalogServiceMock.factory({
-            entities: [tasksApi, tasksApiInPayments],
-          }),
-          mockServices.rootConfig.factory({
-            data: { backend: { baseUrl: 'http://localhost' } },
-          }),
-        ],
-      });
       const { steps } = yaml.parse(example.example);
-      const response = await request(server)
-        .post('/api/scaffolder/v2/dry-run')
-        .set('Authorization', mockCredentials.user.header())
-        .send({
-          template: {
-            apiVersion: 'scaffolder.backstage.io/v1beta3',
-            kind: 'Template',
-            metadata: { name: 'consumer' },
-            spec: {
-              owner: 'team-platform',
-              type: 'service',
-              parameters: [],
-              steps,
-              output: { provider: '${{ steps.provider.output }}' },
+      const { response, fileText } = await dryRunTemplate({
+        entities: [tasksApi, tasksApiInPayments],
+        metadata: { name: 'consumer' },
+        steps,
+        output: { provider: '${{ steps.provider.output }}' },
+        values: {
+          provider: 'component:default/tasks-api',
+          name: 'orders-to-tasks',
+          owner: 'group:default/orders',
+          vpcId: 'vpc-0f1e2d3c4b5a69788',
+          vpcCidr: '10.20.0.0/16',
+          subnets: [
+            {
+              id: 'subnet-0b1c2d3e4f5a60721',
+              availabilityZone: 'ap-northeast-1a',
             },
-          },
-          values: {
-            provider: 'component:default/tasks-api',
-            name: 'orders-to-tasks',
-            owner: 'group:default/orders',
-            vpcId: 'vpc-0f1e2d3c4b5a69788',
-            vpcCidr: '10.20.0.0/16',
-            subnets: [
-              {
-                id: 'subnet-0b1c2d3e4f5a60721',
-                availabilityZone: 'ap-northeast-1a',
-              },
-              {
-                id: 'subnet-0b1c2d3e4f5a60722',
-                availabilityZone: 'ap-northeast-1c',
-              },
-            ],
-            routeTableIds: ['rtb-0b1c2d3e4f5a60723'],
-            clientCidrs: ['10.20.10.0/24'],
-          },
-          directoryContents: [],
-        });
+            {
+              id: 'subnet-0b1c2d3e4f5a60722',
+              availabilityZone: 'ap-northeast-1c',
+            },
+          ],
+          routeTableIds: ['rtb-0b1c2d3e4f5a60723'],
+          clientCidrs: ['10.20.10.0/24'],
+        },
+      });
       expect(response.body.error).toBeUndefined();
       expect(response.status).toBe(200);
       const { provider: output } = response.body.output;
@@ -214,12 +182,10 @@ describe('private-fargate:provider:fetch examples', () => {
         (step: { action: string }) =>
           step.action === 'private-fargate:terraform',
       );
-      const variables = response.body.directoryContents.find(
-        (file: { path: string }) => file.path === 'infra/variables.tf',
-      );
+      const variables = fileText('infra/variables.tf');
       const consumerServiceName = variables
         ? /variable "consumer_service_name" \{[^}]*default += "([^"]+)"/.exec(
-            Buffer.from(variables.base64Content, 'base64').toString('utf8'),
+            variables,
           )?.[1]
         : undefined;
       expect(consumerServiceName).toBe(
