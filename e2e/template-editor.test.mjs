@@ -238,7 +238,7 @@ async function stepThroughForm(page, stepTitles) {
       next.waitFor({ timeout: 30_000 }),
     ]);
     if (await create.isVisible()) return;
-    const before = await activeStep(page);
+    const stepBefore = await activeStep(page);
     await next.click();
     const moved = await page
       .waitForFunction(
@@ -246,7 +246,7 @@ async function stepThroughForm(page, stepTitles) {
           const label = document.querySelector('.MuiStepLabel-active');
           return (label?.textContent ?? '').trim() !== previous;
         },
-        before,
+        stepBefore,
         { timeout: 15_000 },
       )
       .then(() => true)
@@ -256,7 +256,7 @@ async function stepThroughForm(page, stepTitles) {
         .locator('.Mui-error, [class*="MuiAlert-standardError"]')
         .allInnerTexts();
       assert.fail(
-        `the editor's form did not get past "${before}": ${
+        `the editor's form did not get past "${stepBefore}": ${
           errors.filter(Boolean).join(' | ') || 'no error shown'
         }`,
       );

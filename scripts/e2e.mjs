@@ -55,6 +55,7 @@ function stopPortal(portal) {
 // Error-level lines of the backend's log (ANSI colours stripped), e.g.
 // "2026-11-21T11:46:55.870Z catalog error Processing failed ...".
 function errorLines(logFile) {
+  // eslint-disable-next-line no-control-regex -- matching the terminal's escape codes is the point
   const text = readFileSync(logFile, 'utf8').replace(/\x1b\[[0-9;]*m/g, '');
   return text
     .split('\n')

@@ -127,16 +127,16 @@ const variants = Object.fromEntries(
 // 60 s of its deletion (300 s while its table block is dirty), so every create first skips the
 // inodes that the rounds' own clean-ups freed: the more rounds, the dearer each file.
 function fileCreateCost(files = 40) {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-create-'));
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-create-'));
   try {
     const times = Array.from({ length: files }, (_, index) => {
       const start = performance.now();
-      fs.writeFileSync(path.join(folder, `file-${index}`), 'x'.repeat(1024));
+      fs.writeFileSync(path.join(scratch, `file-${index}`), 'x'.repeat(1024));
       return performance.now() - start;
     });
     return median(times);
   } finally {
-    fs.rmSync(folder, { recursive: true, force: true });
+    fs.rmSync(scratch, { recursive: true, force: true });
   }
 }
 
