@@ -566,6 +566,33 @@ describe('render refuses bad input', () => {
     expect(fs.existsSync(outDir)).toBe(false);
   });
 
+  // One example of each template that generates a repository.
+  it.each(
+    generatingTemplates.map(
+      name => validCases.find(file => file.startsWith(`${name}.`))!,
+    ),
+  )(
+    'stops %s when two subnets share an Availability Zone, naming them, and writes nothing',
+    async file => {
+      const outDir = path.join(tmp, `same-zone-${file}`);
+      const values = readValuesFile(path.join(valuesDir, file));
+      const field = 'privateSubnets' in values ? 'privateSubnets' : 'subnets';
+      const zone = (values[field] as Array<{ availabilityZone: string }>)[0]
+        .availabilityZone;
+      const result = await render(file, outDir, {
+        [field]: [
+          { id: 'subnet-0a1b2c3d4e5f60711', availabilityZone: zone },
+          { id: 'subnet-0a1b2c3d4e5f60712', availabilityZone: zone },
+        ],
+      });
+      expect(result.code).toBe(RENDER_EXIT.templateFailed);
+      expect(result.stderr).toContain(
+        `network.privateSubnets: subnet-0a1b2c3d4e5f60711 and subnet-0a1b2c3d4e5f60712 are both in ${zone}; list one subnet per Availability Zone`,
+      );
+      expect(fs.existsSync(outDir)).toBe(false);
+    },
+  );
+
   it('refuses a non-empty --out unless --force', async () => {
     const outDir = path.join(tmp, 'not-empty');
     fs.mkdirSync(outDir);

@@ -81,6 +81,37 @@ describe('generateTerraform', () => {
     }
   });
 
+  it('should refuse subnets that share a zone only when asked for one subnet per zone', async () => {
+    const input = caseInput('endpoints-two-subnets-per-zone');
+    const zones = input.network.privateSubnets.map(s => s.availabilityZone);
+    expect(new Set(zones).size).toBeLessThan(zones.length);
+    // By default the endpoints take the first subnet of each zone, with a warning.
+    const generated = await generateTerraform(input);
+    expect(generated.context.warnings.map(w => w.code)).toContain(
+      'one-endpoint-subnet-per-zone',
+    );
+    const oneEach = {
+      ...input,
+      network: { ...input.network, oneSubnetPerZone: true },
+    };
+    await expect(generateTerraform(oneEach)).rejects.toThrow(
+      /network\.privateSubnets: subnet-\w+ and subnet-\w+ are both in [a-z0-9-]+; list one subnet per Availability Zone/,
+    );
+    const threeInOne = {
+      ...oneEach,
+      network: {
+        ...oneEach.network,
+        privateSubnets: ['11', '12', '13'].map(n => ({
+          id: `subnet-0a1b2c3d4e5f607${n}`,
+          availabilityZone: 'ap-northeast-1a',
+        })),
+      },
+    };
+    await expect(generateTerraform(threeInOne)).rejects.toThrow(
+      'network.privateSubnets: subnet-0a1b2c3d4e5f60711 and subnet-0a1b2c3d4e5f60712 and subnet-0a1b2c3d4e5f60713 are all in ap-northeast-1a',
+    );
+  });
+
   it('should still say which endpoints a service without the endpoints component assumes', async () => {
     const generated = await generateTerraform(
       caseInput('privatelink-provider-no-acceptance'),

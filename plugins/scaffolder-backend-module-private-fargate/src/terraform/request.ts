@@ -176,8 +176,35 @@ export const networkSchema = z
       .describe(
         'Who may reach the endpoints on 443: the whole VPC CIDR or only the task security group',
       ),
+    oneSubnetPerZone: z
+      .boolean()
+      .default(false)
+      .describe(
+        'Refuse two private subnets in one Availability Zone, for a template whose form asks for one per zone (so that the subnets count the zones)',
+      ),
   })
-  .strict();
+  .strict()
+  .superRefine((network, ctx) => {
+    if (!network.oneSubnetPerZone) return;
+    const byZone = new Map<string, string[]>();
+    for (const subnet of network.privateSubnets) {
+      byZone.set(subnet.availabilityZone, [
+        ...(byZone.get(subnet.availabilityZone) ?? []),
+        subnet.id,
+      ]);
+    }
+    for (const [zone, ids] of byZone) {
+      if (ids.length > 1) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['privateSubnets'],
+          message: `${ids.join(' and ')} are ${
+            ids.length === 2 ? 'both' : 'all'
+          } in ${zone}; list one subnet per Availability Zone`,
+        });
+      }
+    }
+  });
 
 /** The Fargate service. */
 export const serviceSchema = z
