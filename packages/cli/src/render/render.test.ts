@@ -593,6 +593,28 @@ describe('render refuses bad input', () => {
     },
   );
 
+  it('stops a service whose secret is in another Region at the plan step, and writes nothing', async () => {
+    const outDir = path.join(tmp, 'secret-other-region');
+    const result = await render(
+      'private-fargate-service.tokyo-internal-alb.yaml',
+      outDir,
+      {
+        secrets: [
+          {
+            name: 'DB_PASSWORD',
+            valueFrom:
+              'arn:aws:secretsmanager:us-east-1:123456789012:secret:orders-db-AbCdEf',
+          },
+        ],
+      },
+    );
+    expect(result.code).toBe(RENDER_EXIT.templateFailed);
+    expect(result.stderr).toContain(
+      "containerSecrets[0].valueFrom: is in us-east-1, but the task runs in ap-northeast-1 and VPC endpoints reach only their own Region's Secrets Manager",
+    );
+    expect(fs.existsSync(outDir)).toBe(false);
+  });
+
   it('refuses a non-empty --out unless --force', async () => {
     const outDir = path.join(tmp, 'not-empty');
     fs.mkdirSync(outDir);

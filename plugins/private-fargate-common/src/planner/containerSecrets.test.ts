@@ -3,6 +3,7 @@ import {
   containerSecretSchema,
   secretSourceOf,
   secretSourcesOf,
+  secretsInOtherRegions,
 } from './containerSecrets';
 
 const secretArn =
@@ -58,5 +59,35 @@ describe('containerSecretSchema', () => {
     expect(JSON.stringify(!result.success && result.error.issues)).toContain(
       message,
     );
+  });
+});
+
+describe('secretsInOtherRegions', () => {
+  it("should name the secrets outside the task's Region and say how to bring each in", () => {
+    const problems = secretsInOtherRegions('ap-northeast-1', [
+      { name: 'A', valueFrom: secretArn },
+      {
+        name: 'B',
+        valueFrom: secretArn.replace('ap-northeast-1', 'us-east-1'),
+      },
+      {
+        name: 'C',
+        valueFrom: parameterArn.replace('ap-northeast-1', 'eu-west-1'),
+      },
+    ]);
+    expect(problems).toEqual([
+      {
+        index: 1,
+        message:
+          "is in us-east-1, but the task runs in ap-northeast-1 and VPC endpoints reach only their own Region's Secrets Manager, so without a NAT gateway it could not read it: replicate the secret into ap-northeast-1 and use the replica's ARN",
+      },
+      {
+        index: 2,
+        message: expect.stringMatching(
+          /^is in eu-west-1, .* SSM Parameter Store, .*: copy the parameter into ap-northeast-1 and use that ARN$/,
+        ),
+      },
+    ]);
+    expect(secretsInOtherRegions('ap-northeast-1', [])).toEqual([]);
   });
 });

@@ -50,3 +50,32 @@ export function secretSourcesOf(arns: Iterable<string>): SecretSource[] {
   const used = new Set(Array.from(arns, secretSourceOf));
   return SECRET_SOURCES.filter(source => used.has(source));
 }
+
+/**
+ * The container secrets a task in `region` cannot read through its VPC endpoints, which are
+ * Regional: those whose ARN names another Region. Each with its index in `secrets` and a
+ * message (to follow the field's name) that says how to fix it. Without a NAT path such a
+ * secret stops the task from starting.
+ *
+ * @public
+ */
+export function secretsInOtherRegions(
+  region: string,
+  secrets: ContainerSecret[],
+): Array<{ index: number; message: string }> {
+  return secrets.flatMap((secret, index) => {
+    const source = secretSourceOf(secret.valueFrom);
+    const secretRegion = secret.valueFrom.split(':')[3];
+    if (!source || secretRegion === region) return [];
+    const fix =
+      source === 'secretsmanager'
+        ? `replicate the secret into ${region} and use the replica's ARN`
+        : `copy the parameter into ${region} and use that ARN`;
+    return [
+      {
+        index,
+        message: `is in ${secretRegion}, but the task runs in ${region} and VPC endpoints reach only their own Region's ${SECRET_SOURCE_LABELS[source]}, so without a NAT gateway it could not read it: ${fix}`,
+      },
+    ];
+  });
+}

@@ -14,6 +14,7 @@ export {
   containerSecretSchema,
   secretSourceOf,
   secretSourcesOf,
+  secretsInOtherRegions,
   SECRET_SOURCE_LABELS,
 } from './containerSecrets';
 export type { ContainerSecret, SecretSource } from './containerSecrets';

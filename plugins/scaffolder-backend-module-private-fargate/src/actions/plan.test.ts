@@ -115,6 +115,27 @@ describe('private-fargate:plan', () => {
     );
   });
 
+  it('should reject a secret in another Region when nothing leaves the VPC, and take it with a NAT path', async () => {
+    const input = {
+      requirements: { region: 'ap-northeast-1' },
+      containerSecrets: [
+        {
+          name: 'DB_PASSWORD',
+          valueFrom:
+            'arn:aws:secretsmanager:us-east-1:123456789012:secret:orders-db-AbCdEf',
+        },
+      ],
+    };
+    await expect(run(input)).rejects.toThrow(
+      /containerSecrets\[0\]\.valueFrom: is in us-east-1, but the task runs in ap-northeast-1 .*: replicate the secret into ap-northeast-1/,
+    );
+    const outputs = await run({
+      ...input,
+      requirements: { ...input.requirements, egress: 'nat' },
+    });
+    expect(servicesOf(outputs)).toContain('secretsmanager');
+  });
+
   it('should reject an unknown Region naming the field', async () => {
     const ctx = createMockActionContext<any>({
       input: { requirements: { region: 'mars-north-1' } },

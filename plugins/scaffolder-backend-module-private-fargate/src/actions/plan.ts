@@ -6,6 +6,7 @@ import {
   planEndpoints,
   planRequirementsSchema,
   secretSourcesOf,
+  secretsInOtherRegions,
 } from '@private-fargate/plugin-private-fargate-common';
 import { createActionWithInlineSchema } from './createActionWithInlineSchema';
 import { z } from 'zod/v3';
@@ -34,7 +35,19 @@ const planInputShape = {
     .default(10)
     .describe('GB a month through the endpoints, for the cost estimate'),
 };
-const planInputSchema = z.object(planInputShape);
+const planInputSchema = z.object(planInputShape).superRefine((input, ctx) => {
+  if (input.requirements.egress !== 'none') return;
+  for (const { index, message } of secretsInOtherRegions(
+    input.requirements.region,
+    input.containerSecrets,
+  )) {
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ['containerSecrets', index, 'valueFrom'],
+      message,
+    });
+  }
+});
 
 /** Creates the `private-fargate:plan` action: which endpoints, why, with warnings and the monthly cost. */
 export function createPlanAction() {

@@ -164,6 +164,21 @@ describe('private-fargate:terraform', () => {
       'service.secrets[0].valueFrom: points into SSM Parameter Store, but requirements.secrets does not list "ssm"',
     ],
     [
+      {
+        requirements: { region: 'ap-northeast-1', secrets: ['ssm'] },
+        service: {
+          secrets: [
+            {
+              name: 'API_KEY',
+              valueFrom:
+                'arn:aws:ssm:eu-west-1:123456789012:parameter/inventory/api-key',
+            },
+          ],
+        },
+      },
+      'service.secrets[0].valueFrom: is in eu-west-1, but the task runs in ap-northeast-1',
+    ],
+    [
       { network: { ...tokyoCase.network, sharedEndpoints: '' } },
       "network.sharedEndpoints: lists no endpoints: the shared stack's private-fargate/endpoints annotation must name them",
     ],

@@ -10,6 +10,7 @@ import {
   containerSecretSchema,
   SECRET_SOURCE_LABELS,
   secretSourceOf,
+  secretsInOtherRegions,
   transitGatewayIdSchema,
   virtualPrivateGatewayIdSchema,
   dnsNameSchema,
@@ -535,6 +536,12 @@ export const terraformRequestSchema = z
     // Without a NAT path, a secret in a store the plan has no endpoint for stops the task
     // from starting; the plan step derives the stores from containerSecrets.
     if (has('service') && value.requirements.egress === 'none') {
+      for (const { index, message } of secretsInOtherRegions(
+        value.requirements.region,
+        value.service?.secrets ?? [],
+      )) {
+        issue(['service', 'secrets', index, 'valueFrom'], message);
+      }
       value.service?.secrets.forEach((secret, index) => {
         const source = secretSourceOf(secret.valueFrom);
         if (source && !value.requirements.secrets.includes(source)) {
