@@ -179,6 +179,30 @@ describe('private-fargate:terraform', () => {
       'service.secrets[0].valueFrom: is in eu-west-1, but the task runs in ap-northeast-1',
     ],
     [
+      {
+        requirements: {
+          region: 'ap-northeast-1',
+          exec: { enabled: true, kmsKey: true },
+        },
+        service: {
+          execKmsKeyArn:
+            'arn:aws:kms:us-east-1:123456789012:key/0a1b2c3d-1234-5678-9abc-0a1b2c3d4e5f',
+        },
+      },
+      'service.execKmsKeyArn: is in us-east-1, but the task runs in ap-northeast-1',
+    ],
+    [
+      {
+        privateLinkConsumer: {
+          serviceName:
+            'com.amazonaws.vpce.eu-west-1.vpce-svc-0a1b2c3d4e5f60718',
+          clientCidrs: ['10.0.0.0/16'],
+        },
+        components: ['privatelink-consumer'],
+      },
+      'privateLinkConsumer.serviceName: is an endpoint service in eu-west-1, but this stack is in ap-northeast-1',
+    ],
+    [
       { network: { ...tokyoCase.network, sharedEndpoints: '' } },
       "network.sharedEndpoints: lists no endpoints: the shared stack's private-fargate/endpoints annotation must name them",
     ],

@@ -552,6 +552,31 @@ export const terraformRequestSchema = z
         }
       });
     }
+    // Endpoints are Regional: a key or an endpoint service elsewhere is out of their reach.
+    const region = value.requirements.region;
+    const kmsKeyRegion = value.service?.execKmsKeyArn?.split(':')[3];
+    if (
+      has('service') &&
+      value.requirements.egress === 'none' &&
+      kmsKeyRegion &&
+      kmsKeyRegion !== region
+    ) {
+      issue(
+        ['service', 'execKmsKeyArn'],
+        `is in ${kmsKeyRegion}, but the task runs in ${region} and the kms endpoint reaches only its own Region, so Exec sessions could not be encrypted without a NAT gateway: use a key in ${region}`,
+      );
+    }
+    const serviceRegion = value.privateLinkConsumer?.serviceName.split('.')[3];
+    if (
+      has('privatelink-consumer') &&
+      serviceRegion &&
+      serviceRegion !== region
+    ) {
+      issue(
+        ['privateLinkConsumer', 'serviceName'],
+        `is an endpoint service in ${serviceRegion}, but this stack is in ${region} (requirements.region): a consumer endpoint goes in its service's Region, so set requirements.region to ${serviceRegion} and give subnets of a VPC there`,
+      );
+    }
     if (value.network.endpointIngress === 'task-security-group') {
       if (!has('service')) {
         issue(
