@@ -55,6 +55,8 @@ export type {
 } from './cost';
 export {
   planEndpointSubnets,
+  subnetsByZone,
+  subnetsSharingZones,
   availabilityZoneSchema,
   endpointSubnetPlanInputSchema,
   AWS_RESERVED_ADDRESSES_PER_SUBNET,
@@ -62,6 +64,7 @@ export {
 export type {
   EndpointSubnetPlanInput,
   EndpointSubnetProposal,
+  ZonedSubnet,
 } from './subnets';
 export {
   awsAccountIdSchema,

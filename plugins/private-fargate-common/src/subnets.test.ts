@@ -1,5 +1,9 @@
 import { InputError } from '@backstage/errors';
-import { planEndpointSubnets } from './subnets';
+import {
+  planEndpointSubnets,
+  subnetsByZone,
+  subnetsSharingZones,
+} from './subnets';
 
 describe('planEndpointSubnets', () => {
   it('scenario 2: a dedicated /24 per AZ next to two app subnets per AZ', () => {
@@ -154,5 +158,38 @@ describe('planEndpointSubnets', () => {
     ).toThrow(
       /vpcCidr: the VPC 10.0.0.0\/24 has room for only 1 free \/28 block\(s\) outside the existing subnets, but 2 Availability Zones need one each/,
     );
+  });
+});
+
+describe('subnetsByZone and subnetsSharingZones', () => {
+  const subnet = (id: string, availabilityZone: string) => ({
+    id,
+    availabilityZone,
+  });
+
+  it('should group the subnets by zone in the order given, and name each zone that holds several', () => {
+    const subnets = [
+      subnet('subnet-c1', 'eu-west-1c'),
+      subnet('subnet-a1', 'eu-west-1a'),
+      subnet('subnet-c2', 'eu-west-1c'),
+      subnet('subnet-b1', 'eu-west-1b'),
+      subnet('subnet-c3', 'eu-west-1c'),
+      subnet('subnet-a2', 'eu-west-1a'),
+    ];
+    expect([...subnetsByZone(subnets)]).toEqual([
+      ['eu-west-1c', ['subnet-c1', 'subnet-c2', 'subnet-c3']],
+      ['eu-west-1a', ['subnet-a1', 'subnet-a2']],
+      ['eu-west-1b', ['subnet-b1']],
+    ]);
+    expect(subnetsSharingZones(subnets)).toEqual([
+      'subnet-c1 and subnet-c2 and subnet-c3 are all in eu-west-1c; list one subnet per Availability Zone',
+      'subnet-a1 and subnet-a2 are both in eu-west-1a; list one subnet per Availability Zone',
+    ]);
+    expect(
+      subnetsSharingZones([
+        subnet('subnet-a1', 'eu-west-1a'),
+        subnet('subnet-b1', 'eu-west-1b'),
+      ]),
+    ).toEqual([]);
   });
 });

@@ -174,3 +174,41 @@ export function planEndpointSubnets(
   }
   return proposals;
 }
+
+/** A subnet with its Availability Zone, as the templates' forms and the terraform action take it. @public */
+export interface ZonedSubnet {
+  id: string;
+  availabilityZone: string;
+}
+
+/**
+ * The subnets' IDs by Availability Zone, zones and IDs in the order given. An interface endpoint
+ * takes one subnet in each zone, so the zones, not the subnets, count its ENIs.
+ *
+ * @public
+ */
+export function subnetsByZone(subnets: ZonedSubnet[]): Map<string, string[]> {
+  const byZone = new Map<string, string[]>();
+  for (const { id, availabilityZone } of subnets) {
+    byZone.set(availabilityZone, [...(byZone.get(availabilityZone) ?? []), id]);
+  }
+  return byZone;
+}
+
+/**
+ * One message for each zone that holds several of the subnets, for a form that asks for one
+ * subnet per zone: `subnet-a and subnet-b are both in ap-northeast-1a; list one subnet per
+ * Availability Zone`.
+ *
+ * @public
+ */
+export function subnetsSharingZones(subnets: ZonedSubnet[]): string[] {
+  return [...subnetsByZone(subnets)]
+    .filter(([, ids]) => ids.length > 1)
+    .map(
+      ([zone, ids]) =>
+        `${ids.join(' and ')} are ${
+          ids.length === 2 ? 'both' : 'all'
+        } in ${zone}; list one subnet per Availability Zone`,
+    );
+}

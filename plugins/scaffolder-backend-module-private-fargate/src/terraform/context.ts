@@ -3,6 +3,7 @@ import {
   planEndpoints,
   planEndpointSubnets,
   PlannedEndpoint,
+  subnetsByZone,
 } from '@private-fargate/plugin-private-fargate-common';
 import { HclValue, ref } from '../hcl';
 import { TerraformComponent, TerraformRequest } from './request';
@@ -101,13 +102,7 @@ export function createGenerationContext(
     });
   }
 
-  const zones = new Map<string, string[]>();
-  for (const subnet of request.network.privateSubnets) {
-    zones.set(subnet.availabilityZone, [
-      ...(zones.get(subnet.availabilityZone) ?? []),
-      subnet.id,
-    ]);
-  }
+  const zones = subnetsByZone(request.network.privateSubnets);
   const endpointZones = [...zones.keys()].sort();
   const endpointSubnetIds = endpointZones.map(zone => zones.get(zone)![0]);
 

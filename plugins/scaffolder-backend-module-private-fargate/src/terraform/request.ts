@@ -11,6 +11,7 @@ import {
   SECRET_SOURCE_LABELS,
   secretSourceOf,
   secretsInOtherRegions,
+  subnetsSharingZones,
   transitGatewayIdSchema,
   virtualPrivateGatewayIdSchema,
   dnsNameSchema,
@@ -187,23 +188,12 @@ export const networkSchema = z
   .strict()
   .superRefine((network, ctx) => {
     if (!network.oneSubnetPerZone) return;
-    const byZone = new Map<string, string[]>();
-    for (const subnet of network.privateSubnets) {
-      byZone.set(subnet.availabilityZone, [
-        ...(byZone.get(subnet.availabilityZone) ?? []),
-        subnet.id,
-      ]);
-    }
-    for (const [zone, ids] of byZone) {
-      if (ids.length > 1) {
-        ctx.addIssue({
-          code: z.ZodIssueCode.custom,
-          path: ['privateSubnets'],
-          message: `${ids.join(' and ')} are ${
-            ids.length === 2 ? 'both' : 'all'
-          } in ${zone}; list one subnet per Availability Zone`,
-        });
-      }
+    for (const message of subnetsSharingZones(network.privateSubnets)) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['privateSubnets'],
+        message,
+      });
     }
   });
 

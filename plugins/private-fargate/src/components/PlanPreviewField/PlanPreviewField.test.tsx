@@ -89,6 +89,38 @@ describe('PlanPreviewField', () => {
     expect(within(table).getByText('ssmmessages')).toBeInTheDocument();
   });
 
+  it('should say now what the template would refuse: two subnets in one zone, a secret in another Region', () => {
+    renderField({
+      region: 'ap-northeast-1',
+      privateSubnets: [
+        { id: 'subnet-1', availabilityZone: 'ap-northeast-1a' },
+        { id: 'subnet-2', availabilityZone: 'ap-northeast-1a' },
+        { id: 'subnet-3', availabilityZone: 'ap-northeast-1c' },
+      ],
+      secrets: [
+        {
+          name: 'DB_PASSWORD',
+          valueFrom:
+            'arn:aws:secretsmanager:us-east-1:123456789012:secret:orders-db-AbCdEf',
+        },
+      ],
+    });
+    expect(
+      screen.getByText(
+        'Subnets subnet-1 and subnet-2 are both in ap-northeast-1a; list one subnet per Availability Zone.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /^Secret DB_PASSWORD is in us-east-1, but the task runs in ap-northeast-1 .*replicate the secret into ap-northeast-1/,
+      ),
+    ).toBeInTheDocument();
+    // Endpoints go one per zone: two zones, not three subnets.
+    expect(
+      screen.getByText(/interface endpoints in 2 Availability Zones/),
+    ).toBeInTheDocument();
+  });
+
   it('should explain an answer the planner cannot use instead of failing', () => {
     renderField({
       region: 'ap-northeast-1',

@@ -102,6 +102,11 @@ export function PlanPreviewField(
               </TableBody>
             </Table>
           </Box>
+          {preview.problems.map(problem => (
+            <Typography key={problem} variant="body2" color="error">
+              {problem}
+            </Typography>
+          ))}
           {preview.plan.warnings.map(warning => (
             <Typography key={warning.code} variant="body2" color="error">
               {warning.message}

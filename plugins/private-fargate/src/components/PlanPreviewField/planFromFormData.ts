@@ -8,6 +8,10 @@ import {
   SECRET_SOURCES,
   SecretSource,
   secretSourcesOf,
+  secretsInOtherRegions,
+  subnetsByZone,
+  subnetsSharingZones,
+  ZonedSubnet,
 } from '@private-fargate/plugin-private-fargate-common';
 
 /** What the preview shows: the plan and its cost, or why there is none yet. */
@@ -20,6 +24,8 @@ export type PlanPreview =
       cost: CostEstimate;
       availabilityZones: number;
       sharedEndpoints: boolean;
+      /** Answers the template's steps will refuse, said now so they can be fixed here. */
+      problems: string[];
     };
 
 /** Options a template can set on the field under `ui:options`. */
@@ -52,6 +58,41 @@ function secretSources(formData: FormData): SecretSource[] {
   return secretSourcesOf(arns);
 }
 
+// The subnets typed so far whose zone is filled in.
+function zonedSubnetsOf(formData: FormData): ZonedSubnet[] {
+  return (Array.isArray(formData.privateSubnets) ? formData.privateSubnets : [])
+    .filter(
+      (s): s is { id?: unknown; availabilityZone: string } =>
+        typeof s?.availabilityZone === 'string' && s.availabilityZone !== '',
+    )
+    .map(s => ({
+      id: String(s.id ?? ''),
+      availabilityZone: s.availabilityZone,
+    }));
+}
+
+// The same checks the template's steps make (one subnet per zone; secrets in the service's
+// Region, as endpoints are Regional), so the form says so before the run fails.
+function problemsOf(
+  formData: FormData,
+  region: string,
+  subnets: ZonedSubnet[],
+): string[] {
+  const sharedZones = subnetsSharingZones(subnets).map(
+    message => `Subnets ${message}.`,
+  );
+  const secrets = Array.isArray(formData.secrets)
+    ? formData.secrets.map(s => ({
+        name: String((s as { name?: unknown })?.name ?? ''),
+        valueFrom: String((s as { valueFrom?: unknown })?.valueFrom ?? ''),
+      }))
+    : [];
+  const otherRegions = secretsInOtherRegions(region, secrets).map(
+    ({ index, message }) => `Secret ${secrets[index].name} ${message}.`,
+  );
+  return [...sharedZones, ...otherRegions];
+}
+
 /**
  * Plans the endpoints and prices them from the values typed so far, with the
  * same library the scaffolder action uses, so the preview and the generated
@@ -69,10 +110,13 @@ export function planFromFormData(
         'Choose the AWS Region on the network page to see which endpoints the service needs.',
     };
   }
-  const subnets = Array.isArray(formData.privateSubnets)
+  const zoned = zonedSubnetsOf(formData);
+  const typed = Array.isArray(formData.privateSubnets)
     ? formData.privateSubnets.length
     : 0;
-  const availabilityZones = Math.min(Math.max(subnets, 2), 6);
+  // Endpoints go one per zone: count zones once they are typed, subnets until then.
+  const zones = zoned.length > 0 ? subnetsByZone(zoned).size : typed;
+  const availabilityZones = Math.min(Math.max(zones, 2), 6);
   const requirements: PlanRequirementsInput = {
     region,
     ...(typeof formData.platformVersion === 'string'
@@ -107,6 +151,7 @@ export function planFromFormData(
       cost,
       availabilityZones,
       sharedEndpoints: formData.endpointMode === 'shared',
+      problems: problemsOf(formData, region, zoned),
     };
   } catch (error) {
     return { status: 'invalid', message: (error as Error).message };
