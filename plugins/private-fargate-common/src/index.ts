@@ -76,6 +76,8 @@ export {
   vpcEndpointIdSchema,
   endpointServiceIdSchema,
   endpointServiceNameSchema,
+  regionOfArn,
+  regionOfEndpointServiceName,
   endpointServiceSuffixSchema,
   s3BucketNameSchema,
   cidrSchema,

@@ -147,6 +147,16 @@ export const endpointServiceIdSchema = awsIdSchema(
   'vpce-svc-0a1b2c3d4e5f60718',
 );
 
+/** The Region an ARN names, its fourth field: `us-east-1` for `arn:aws:kms:us-east-1:…`. @public */
+export function regionOfArn(arn: string): string | undefined {
+  return arn.split(':')[3];
+}
+
+/** The Region a PrivateLink service name `com.amazonaws.vpce.<region>.vpce-svc-<id>` names. @public */
+export function regionOfEndpointServiceName(name: string): string | undefined {
+  return name.split('.')[3];
+}
+
 /** PrivateLink service name `com.amazonaws.vpce.<region>.vpce-svc-<id>`. @public */
 export const endpointServiceNameSchema = z
   .string()
@@ -155,8 +165,8 @@ export const endpointServiceNameSchema = z
     'must look like com.amazonaws.vpce.<region>.vpce-svc-<8 or 17 hex digits>',
   )
   .superRefine((value, ctx) => {
-    const region = value.split('.')[3];
-    if (!isSupportedRegion(region)) {
+    const region = regionOfEndpointServiceName(value);
+    if (!region || !isSupportedRegion(region)) {
       ctx.addIssue({
         code: 'custom',
         message: `unknown AWS Region "${region}" in the service name`,

@@ -1,38 +1,18 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import yaml from 'yaml';
 import { goldenCases } from './__golden__/cases';
 import { examples as recordExamples } from './actions/record.examples';
-import privateFargateScaffolderModule from './index';
-import { dryRunTemplate } from './__testUtils__/dryRunTemplate';
-import { inMemoryDatabaseServiceFactory } from './dryRun';
+import {
+  dryRunTemplate,
+  startModuleBackend,
+} from './__testUtils__/dryRunTemplate';
 
 jest.setTimeout(60_000);
 
 describe('privateFargateScaffolderModule', () => {
-  async function startBackend() {
-    const { server } = await startTestBackend({
-      features: [
-        scaffolderPlugin,
-        privateFargateScaffolderModule,
-        inMemoryDatabaseServiceFactory,
-        catalogServiceMock.factory(),
-        mockServices.rootConfig.factory({
-          data: { backend: { baseUrl: 'http://localhost' } },
-        }),
-      ],
-    });
-    return server;
-  }
-
   it('should list our actions with their examples, as /create/actions shows them', async () => {
-    const server = await startBackend();
+    const server = await startModuleBackend();
     const response = await request(server)
       .get('/api/scaffolder/v2/actions')
       .set('Authorization', mockCredentials.user.header());

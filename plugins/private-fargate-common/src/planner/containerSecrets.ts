@@ -1,5 +1,5 @@
 import { z } from 'zod/v3';
-import { secretReferenceArnSchema } from '../schemas';
+import { regionOfArn, secretReferenceArnSchema } from '../schemas';
 import { SECRET_SOURCES } from './requirements';
 
 /** Where a task-definition secret is kept: Secrets Manager or SSM Parameter Store. @public */
@@ -65,7 +65,7 @@ export function secretsInOtherRegions(
 ): Array<{ index: number; message: string }> {
   return secrets.flatMap((secret, index) => {
     const source = secretSourceOf(secret.valueFrom);
-    const secretRegion = secret.valueFrom.split(':')[3];
+    const secretRegion = regionOfArn(secret.valueFrom);
     if (!source || secretRegion === region) return [];
     const fix =
       source === 'secretsmanager'

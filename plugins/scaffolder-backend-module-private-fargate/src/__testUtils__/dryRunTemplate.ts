@@ -10,9 +10,25 @@ import request from 'supertest';
 import { inMemoryDatabaseServiceFactory } from '../dryRun';
 import privateFargateScaffolderModule from '../index';
 
+/** A backend with the scaffolder, our module and a catalog holding `entities`; its server. */
+export async function startModuleBackend(entities: Entity[] = []) {
+  const { server } = await startTestBackend({
+    features: [
+      scaffolderPlugin,
+      privateFargateScaffolderModule,
+      inMemoryDatabaseServiceFactory,
+      catalogServiceMock.factory({ entities }),
+      mockServices.rootConfig.factory({
+        data: { backend: { baseUrl: 'http://localhost' } },
+      }),
+    ],
+  });
+  return server;
+}
+
 /**
  * Dry-runs a template of `steps` through the scaffolder's own route, as the template editor
- * does, on a backend with our module and a catalog holding `entities`.
+ * does, on {@link startModuleBackend}'s backend.
  */
 export async function dryRunTemplate(options: {
   steps: unknown[];
@@ -21,17 +37,7 @@ export async function dryRunTemplate(options: {
   values?: Record<string, unknown>;
   entities?: Entity[];
 }) {
-  const { server } = await startTestBackend({
-    features: [
-      scaffolderPlugin,
-      privateFargateScaffolderModule,
-      inMemoryDatabaseServiceFactory,
-      catalogServiceMock.factory({ entities: options.entities ?? [] }),
-      mockServices.rootConfig.factory({
-        data: { backend: { baseUrl: 'http://localhost' } },
-      }),
-    ],
-  });
+  const server = await startModuleBackend(options.entities);
   const response = await request(server)
     .post('/api/scaffolder/v2/dry-run')
     .set('Authorization', mockCredentials.user.header())

@@ -106,17 +106,16 @@ function interfaceEndpointCounts(ctx: GenerationContext) {
   const bastionOn = bastion > 0 && (ctx.request.bastion?.enabled ?? true);
   const always =
     interfaces(ctx.stackEndpoints) + (ctx.has('privatelink-consumer') ? 1 : 0);
-  return {
-    always,
-    bastion,
-    bastionOn,
-    billed: always + (bastionOn ? bastion : 0),
-  };
+  return { bastion, bastionOn, billed: always + (bastionOn ? bastion : 0) };
 }
 
+type InterfaceEndpointCounts = ReturnType<typeof interfaceEndpointCounts>;
+
 /** What the bastion's own endpoints add while it is on, or nothing without them. */
-function bastionCostNote(ctx: GenerationContext): string {
-  const { bastion, bastionOn } = interfaceEndpointCounts(ctx);
+function bastionCostNote(
+  ctx: GenerationContext,
+  { bastion, bastionOn }: InterfaceEndpointCounts,
+): string {
   if (bastion === 0) return '';
   const hours = estimateMonthlyCost({
     region: ctx.region,
@@ -137,6 +136,7 @@ function readme(
   ctx: GenerationContext,
   components: ComponentModule[],
   cost: CostEstimate,
+  counts: InterfaceEndpointCounts,
   files: string[],
 ): string {
   const { request } = ctx;
@@ -189,9 +189,7 @@ function readme(
     '## VPC endpoints',
     rows.length > 0 ? endpointTable(rows) : 'No endpoints are needed.',
     '## Monthly cost',
-    `Estimate for ${
-      interfaceEndpointCounts(ctx).billed
-    } interface endpoint(s) in ${
+    `Estimate for ${counts.billed} interface endpoint(s) in ${
       ctx.endpointZones.length
     } Availability Zone(s) and ${
       request.trafficGbPerMonth
@@ -199,7 +197,7 @@ function readme(
       ctx.has('privatelink-consumer')
         ? ' A NAT gateway cannot reach a PrivateLink endpoint service, so there is no NAT alternative to compare with.'
         : ''
-    }${bastionCostNote(ctx)}`,
+    }${bastionCostNote(ctx, counts)}`,
     costTables(cost, { natComparison: !ctx.has('privatelink-consumer') }),
     '## Warnings',
     warningList(ctx.warnings),
@@ -234,16 +232,17 @@ export async function generateTerraform(
   ];
 
   const created = [...ctx.stackEndpoints, ...ctx.bastionEndpoints];
+  const counts = interfaceEndpointCounts(ctx);
   const cost = estimateMonthlyCost({
     region: ctx.region,
     azs: ctx.endpointZones.length,
-    interfaceEndpoints: interfaceEndpointCounts(ctx).billed,
+    interfaceEndpoints: counts.billed,
     gbPerMonth: request.trafficGbPerMonth,
   });
   const paths = [...files.map(file => file.path), 'README.md'].sort();
   files.push({
     path: 'README.md',
-    content: readme(ctx, components, cost, paths),
+    content: readme(ctx, components, cost, counts, paths),
   });
   files.sort((a, b) => comparePaths(a.path, b.path));
   return {

@@ -10,6 +10,8 @@ import {
   containerSecretSchema,
   SECRET_SOURCE_LABELS,
   secretSourceOf,
+  regionOfArn,
+  regionOfEndpointServiceName,
   secretsInOtherRegions,
   subnetsSharingZones,
   transitGatewayIdSchema,
@@ -523,11 +525,22 @@ export const terraformRequestSchema = z
     }
     const issue = (path: (string | number)[], message: string) =>
       ctx.addIssue({ code: z.ZodIssueCode.custom, path, message });
-    // Without a NAT path, a secret in a store the plan has no endpoint for stops the task
-    // from starting; the plan step derives the stores from containerSecrets.
+    // Endpoints are Regional, and without a NAT path nothing else leaves the VPC: a key or a
+    // secret in another Region, or a secret in a store the plan has no endpoint for (the plan
+    // step derives the stores from containerSecrets), is out of the task's reach.
+    const region = value.requirements.region;
     if (has('service') && value.requirements.egress === 'none') {
+      const kmsKeyRegion =
+        value.service?.execKmsKeyArn &&
+        regionOfArn(value.service.execKmsKeyArn);
+      if (kmsKeyRegion && kmsKeyRegion !== region) {
+        issue(
+          ['service', 'execKmsKeyArn'],
+          `is in ${kmsKeyRegion}, but the task runs in ${region} and the kms endpoint reaches only its own Region, so Exec sessions could not be encrypted without a NAT gateway: use a key in ${region}`,
+        );
+      }
       for (const { index, message } of secretsInOtherRegions(
-        value.requirements.region,
+        region,
         value.service?.secrets ?? [],
       )) {
         issue(['service', 'secrets', index, 'valueFrom'], message);
@@ -542,21 +555,10 @@ export const terraformRequestSchema = z
         }
       });
     }
-    // Endpoints are Regional: a key or an endpoint service elsewhere is out of their reach.
-    const region = value.requirements.region;
-    const kmsKeyRegion = value.service?.execKmsKeyArn?.split(':')[3];
-    if (
-      has('service') &&
-      value.requirements.egress === 'none' &&
-      kmsKeyRegion &&
-      kmsKeyRegion !== region
-    ) {
-      issue(
-        ['service', 'execKmsKeyArn'],
-        `is in ${kmsKeyRegion}, but the task runs in ${region} and the kms endpoint reaches only its own Region, so Exec sessions could not be encrypted without a NAT gateway: use a key in ${region}`,
-      );
-    }
-    const serviceRegion = value.privateLinkConsumer?.serviceName.split('.')[3];
+    // A consumer endpoint goes in its endpoint service's Region.
+    const serviceRegion =
+      value.privateLinkConsumer &&
+      regionOfEndpointServiceName(value.privateLinkConsumer.serviceName);
     if (
       has('privatelink-consumer') &&
       serviceRegion &&

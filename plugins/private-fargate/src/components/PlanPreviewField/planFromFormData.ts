@@ -1,4 +1,5 @@
 import {
+  ContainerSecret,
   CostEstimate,
   EndpointPlan,
   estimateMonthlyCost,
@@ -44,18 +45,21 @@ function stringList(value: unknown): string[] {
     : [];
 }
 
+// The container's secrets typed so far, as the service form asks for them.
+function containerSecretsOf(formData: FormData): ContainerSecret[] {
+  return (Array.isArray(formData.secrets) ? formData.secrets : []).map(s => ({
+    name: String((s as { name?: unknown })?.name ?? ''),
+    valueFrom: String((s as { valueFrom?: unknown })?.valueFrom ?? ''),
+  }));
+}
+
 // The form asks for secrets as ARNs (service template) or as sources (baseline template).
 function secretSources(formData: FormData): SecretSource[] {
   const explicit = stringList(formData.secretSources);
   if (explicit.length > 0) {
     return SECRET_SOURCES.filter(source => explicit.includes(source));
   }
-  const arns = Array.isArray(formData.secrets)
-    ? formData.secrets.map(s =>
-        String((s as { valueFrom?: unknown })?.valueFrom ?? ''),
-      )
-    : [];
-  return secretSourcesOf(arns);
+  return secretSourcesOf(containerSecretsOf(formData).map(s => s.valueFrom));
 }
 
 // The subnets typed so far whose zone is filled in.
@@ -81,12 +85,7 @@ function problemsOf(
   const sharedZones = subnetsSharingZones(subnets).map(
     message => `Subnets ${message}.`,
   );
-  const secrets = Array.isArray(formData.secrets)
-    ? formData.secrets.map(s => ({
-        name: String((s as { name?: unknown })?.name ?? ''),
-        valueFrom: String((s as { valueFrom?: unknown })?.valueFrom ?? ''),
-      }))
-    : [];
+  const secrets = containerSecretsOf(formData);
   const otherRegions = secretsInOtherRegions(region, secrets).map(
     ({ index, message }) => `Secret ${secrets[index].name} ${message}.`,
   );
