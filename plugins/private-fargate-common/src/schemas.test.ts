@@ -152,7 +152,7 @@ const cases: [string, z.ZodType, unknown[], [unknown, RegExp][]][] = [
   [
     'serviceNameSchema',
     serviceNameSchema,
-    ['orders', 'orders-api2', 'ab'],
+    ['orders', 'orders-api2', 'ab', 'sgx-orders', 'internal-api'],
     [
       ['a', /2-32/],
       ['Orders', /lower-case/],
@@ -160,6 +160,8 @@ const cases: [string, z.ZodType, unknown[], [unknown, RegExp][]][] = [
       ['2orders', /start with a letter/],
       ['a--b', /adjacent hyphens/],
       ['a'.repeat(33), /2-32/],
+      ['sg-orders', /security group names that begin with sg-/],
+      ['sg', /must not be "sg"/],
     ],
   ],
 ];

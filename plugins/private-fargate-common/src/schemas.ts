@@ -253,7 +253,7 @@ export const dnsNameSchema = z
     'must be a DNS name: dot-separated labels of letters, digits and inner hyphens, each at most 63 characters',
   );
 
-/** Our service names: 2-32 characters, lower-case letters, digits and inner hyphens, starting with a letter. @public */
+/** Our service names: 2-32 characters, lower-case letters, digits and single inner hyphens, starting with a letter, and not `sg-…` (every security group is named after the service). @public */
 export const serviceNameSchema = z
   .string()
   .regex(
@@ -263,6 +263,11 @@ export const serviceNameSchema = z
   .refine(
     value => !value.includes('--'),
     'must not contain two adjacent hyphens',
+  )
+  // Every component names its security groups `<name>-…`.
+  .refine(
+    value => !`${value}-`.startsWith('sg-'),
+    'must not be "sg" or begin with "sg-": security groups are named after the service, and AWS refuses security group names that begin with sg-',
   );
 
 /** One endpoint suffix from the catalogue, e.g. `ecr.api`. @public */

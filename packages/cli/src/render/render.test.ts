@@ -6,7 +6,10 @@ import { createHash } from 'node:crypto';
 import yaml from 'yaml';
 import { templateEntityV1beta3Validator } from '@backstage/plugin-scaffolder-common';
 import { checkTerraformTree } from '@private-fargate/plugin-scaffolder-backend-module-private-fargate/src/testing';
-import { readPublishedEndpointService } from '@private-fargate/plugin-private-fargate-common';
+import {
+  readPublishedEndpointService,
+  serviceNameSchema,
+} from '@private-fargate/plugin-private-fargate-common';
 import { renderCommand } from '../commands/render';
 import { EXIT_USAGE } from '../runCli';
 import { UsageError } from '../UsageError';
@@ -134,6 +137,53 @@ describe('templates', () => {
       expect(
         invalidCases.filter(f => f.startsWith(`${name}.`)).length,
       ).toBeGreaterThanOrEqual(1);
+    },
+  );
+
+  // The form cannot import the common schema, so it is held to it here: a name the form takes
+  // must be one the Terraform step takes (AWS resource names are made from it).
+  it.each(generatingTemplates)(
+    "%s's name field takes the names serviceNameSchema takes, up to its length",
+    name => {
+      const pages = yaml.parse(
+        fs.readFileSync(
+          path.join(root, 'templates', name, 'template.yaml'),
+          'utf8',
+        ),
+      ).spec.parameters;
+      const field = pages.find((page: any) => page.properties?.name).properties
+        .name;
+      const formTakes = (value: string) =>
+        value.length >= field.minLength &&
+        value.length <= field.maxLength &&
+        new RegExp(field.pattern, 'u').test(value);
+      const names = [
+        'orders',
+        'ab',
+        'a',
+        'a1',
+        'orders-',
+        '-orders',
+        '2orders',
+        'Orders',
+        'orders_api',
+        'a--b',
+        'sg',
+        'sg-orders',
+        'sgx-orders',
+        'orders-sg',
+        'internal-api',
+        'x'.repeat(field.maxLength),
+        'x'.repeat(field.maxLength + 1),
+      ];
+      expect(
+        names.filter(
+          value =>
+            formTakes(value) !==
+            (serviceNameSchema.safeParse(value).success &&
+              value.length <= field.maxLength),
+        ),
+      ).toEqual([]);
     },
   );
 
@@ -611,6 +661,42 @@ describe('render refuses bad input', () => {
     expect(result.code).toBe(RENDER_EXIT.templateFailed);
     expect(result.stderr).toContain(
       "containerSecrets[0].valueFrom: is in us-east-1, but the task runs in ap-northeast-1 and VPC endpoints reach only their own Region's Secrets Manager",
+    );
+    expect(fs.existsSync(outDir)).toBe(false);
+  });
+
+  it('stops a service named internal-… with a load balancer at the Terraform step, and takes it without one', async () => {
+    const withAlb = path.join(tmp, 'internal-with-alb');
+    const refused = await render(
+      'private-fargate-service.tokyo-internal-alb.yaml',
+      withAlb,
+      { name: 'internal-orders' },
+    );
+    expect(refused.code).toBe(RENDER_EXIT.templateFailed);
+    expect(refused.stderr).toContain(
+      'serviceName: would name the internal load balancer "internal-orders-alb", and AWS refuses load balancer names that begin with "internal-"',
+    );
+    expect(fs.existsSync(withAlb)).toBe(false);
+
+    const worker = await render(
+      'private-fargate-service.tokyo-internal-alb.yaml',
+      path.join(tmp, 'internal-worker'),
+      { name: 'internal-orders', exposure: 'none' },
+    );
+    expect(worker.stderr).toBe('');
+    expect(worker.code).toBe(RENDER_EXIT.ok);
+  });
+
+  it('refuses a service named sg-… in the form, naming the field', async () => {
+    const outDir = path.join(tmp, 'sg-name');
+    const result = await render(
+      'private-fargate-service.tokyo-internal-alb.yaml',
+      outDir,
+      { name: 'sg-orders' },
+    );
+    expect(result.code).toBe(RENDER_EXIT.invalid);
+    expect(result.stderr).toContain(
+      'name (Name): use lower-case letters, digits and single hyphens, start with a letter (but not with sg-, which AWS refuses in security group names)',
     );
     expect(fs.existsSync(outDir)).toBe(false);
   });

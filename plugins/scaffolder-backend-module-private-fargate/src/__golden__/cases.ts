@@ -234,7 +234,7 @@ export const goldenCases: GoldenCase[] = [
   {
     name: 'privatelink-provider-no-acceptance',
     input: {
-      serviceName: 'internal-api',
+      serviceName: 'inventory-api',
       owner: 'team-platform',
       components: ['service', 'privatelink-provider'],
       requirements: { region: 'ap-northeast-1' },

@@ -120,6 +120,17 @@ describe('private-fargate:terraform', () => {
       'service.loadBalancer',
     ],
     [{ owner: 'team "orders"' }, 'owner'],
+    [
+      { serviceName: 'sg-orders' },
+      'serviceName: must not be "sg" or begin with "sg-": security groups are named after the service',
+    ],
+    [
+      {
+        serviceName: 'internal',
+        service: { loadBalancer: { listenerPort: 80 } },
+      },
+      'serviceName: would name the internal load balancer "internal-alb", and AWS refuses load balancer names that begin with "internal-"',
+    ],
     [{ targetPath: '../outside' }, 'targetPath'],
     [
       {
@@ -223,6 +234,16 @@ describe('private-fargate:terraform', () => {
       expect(await fs.readdir(workspace.path)).toEqual([]);
     },
   );
+
+  it('should take a service name that begins with "internal-" when no load balancer is named after it', async () => {
+    const output = await run({ ...tokyoCase, serviceName: 'internal-tools' });
+    expect(output.files).toContain('modules/service/main.tf');
+    const service = await fs.readFile(
+      `${workspace.path}/infra/modules/service/main.tf`,
+      'utf8',
+    );
+    expect(service).not.toContain('resource "aws_lb"');
+  });
 
   it("should read shared endpoints from a stack's annotation text as from a list", async () => {
     const fromList = await run({

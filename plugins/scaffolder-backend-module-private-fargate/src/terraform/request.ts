@@ -1,4 +1,5 @@
 import { z } from 'zod/v3';
+import { shortName } from './context';
 import {
   availabilityZoneNameSchema,
   cidrSchema,
@@ -525,6 +526,18 @@ export const terraformRequestSchema = z
     }
     const issue = (path: (string | number)[], message: string) =>
       ctx.addIssue({ code: z.ZodIssueCode.custom, path, message });
+    // AWS keeps the internal- prefix for internal load balancers' DNS names.
+    const loadBalancerName = shortName(value.serviceName, 'alb');
+    if (
+      has('service') &&
+      value.service?.loadBalancer &&
+      loadBalancerName.startsWith('internal-')
+    ) {
+      issue(
+        ['serviceName'],
+        `would name the internal load balancer "${loadBalancerName}", and AWS refuses load balancer names that begin with "internal-": choose a service name that does not begin with "internal-", or leave out service.loadBalancer`,
+      );
+    }
     // Endpoints are Regional, and without a NAT path nothing else leaves the VPC: a key or a
     // secret in another Region, or a secret in a store the plan has no endpoint for (the plan
     // step derives the stores from containerSecrets), is out of the task's reach.

@@ -1,7 +1,7 @@
 variable "service_name" {
   type        = string
   description = "Service name (Service tag)"
-  default     = "internal-api"
+  default     = "inventory-api"
   validation {
     condition     = can(regex("^[a-z][a-z0-9-]{0,30}[a-z0-9]$", var.service_name))
     error_message = "service_name must be 2-32 lower-case letters, digits and hyphens."

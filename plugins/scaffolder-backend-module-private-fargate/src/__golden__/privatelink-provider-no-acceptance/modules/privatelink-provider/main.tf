@@ -30,7 +30,7 @@ variable "tags" {
 }
 
 resource "aws_lb" "nlb" {
-  name                             = "internal-api-nlb"
+  name                             = "inventory-api-nlb"
   internal                         = true
   load_balancer_type               = "network"
   subnets                          = var.subnet_ids
@@ -39,7 +39,7 @@ resource "aws_lb" "nlb" {
 }
 
 resource "aws_lb_target_group" "alb" {
-  name        = "internal-api-alb-tg"
+  name        = "inventory-api-alb-tg"
   target_type = "alb"
   port        = var.alb_listener_port
   protocol    = "TCP"

@@ -30,7 +30,7 @@ variable "tags" {
 }
 
 resource "aws_ecs_cluster" "this" {
-  name = "internal-api"
+  name = "inventory-api"
   setting {
     name  = "containerInsights"
     value = "enabled"
@@ -39,13 +39,13 @@ resource "aws_ecs_cluster" "this" {
 }
 
 resource "aws_cloudwatch_log_group" "service" {
-  name              = "/ecs/internal-api"
+  name              = "/ecs/inventory-api"
   retention_in_days = 30
   tags              = var.tags
 }
 
 resource "aws_ecr_repository" "service" {
-  name                 = "internal-api"
+  name                 = "inventory-api"
   image_tag_mutability = "IMMUTABLE"
   image_scanning_configuration {
     scan_on_push = true
@@ -89,7 +89,7 @@ data "aws_iam_policy_document" "ecs_tasks_assume" {
 }
 
 resource "aws_iam_role" "execution" {
-  name               = "internal-api-execution"
+  name               = "inventory-api-execution"
   description        = "Lets ECS pull the image, write logs and read the secrets of the task"
   assume_role_policy = data.aws_iam_policy_document.ecs_tasks_assume.json
   tags               = var.tags
@@ -127,7 +127,7 @@ resource "aws_iam_role_policy" "execution" {
 }
 
 resource "aws_iam_role" "task" {
-  name               = "internal-api-task"
+  name               = "inventory-api-task"
   description        = "Role of the application containers"
   assume_role_policy = data.aws_iam_policy_document.ecs_tasks_assume.json
   tags               = var.tags
@@ -138,10 +138,10 @@ data "aws_prefix_list" "s3" {
 }
 
 resource "aws_security_group" "task" {
-  name        = "internal-api-task"
+  name        = "inventory-api-task"
   description = "Service tasks"
   vpc_id      = var.vpc_id
-  tags        = merge(var.tags, { Name = "internal-api-task" })
+  tags        = merge(var.tags, { Name = "inventory-api-task" })
 }
 
 resource "aws_vpc_security_group_egress_rule" "task_https_vpc" {
@@ -165,10 +165,10 @@ resource "aws_vpc_security_group_egress_rule" "task_s3" {
 }
 
 resource "aws_security_group" "alb" {
-  name        = "internal-api-alb"
+  name        = "inventory-api-alb"
   description = "Internal ALB: admits only the VPC (including the PrivateLink NLB)"
   vpc_id      = var.vpc_id
-  tags        = merge(var.tags, { Name = "internal-api-alb" })
+  tags        = merge(var.tags, { Name = "inventory-api-alb" })
 }
 
 resource "aws_vpc_security_group_ingress_rule" "alb_from_vpc" {
@@ -202,7 +202,7 @@ resource "aws_vpc_security_group_ingress_rule" "task_from_alb" {
 }
 
 resource "aws_lb" "internal" {
-  name                       = "internal-api-alb"
+  name                       = "inventory-api-alb"
   internal                   = true
   load_balancer_type         = "application"
   subnets                    = var.subnet_ids
@@ -212,7 +212,7 @@ resource "aws_lb" "internal" {
 }
 
 resource "aws_lb_target_group" "service" {
-  name        = "internal-api-tg"
+  name        = "inventory-api-tg"
   target_type = "ip"
   port        = 8080
   protocol    = "HTTP"
@@ -236,7 +236,7 @@ resource "aws_lb_listener" "http" {
 }
 
 resource "aws_ecs_task_definition" "service" {
-  family                   = "internal-api"
+  family                   = "inventory-api"
   network_mode             = "awsvpc"
   requires_compatibilities = ["FARGATE"]
   cpu                      = "256"
@@ -272,7 +272,7 @@ resource "aws_ecs_task_definition" "service" {
 }
 
 resource "aws_ecs_service" "service" {
-  name                   = "internal-api"
+  name                   = "inventory-api"
   cluster                = aws_ecs_cluster.this.arn
   task_definition        = aws_ecs_task_definition.service.arn
   desired_count          = var.desired_count
