@@ -5,7 +5,11 @@ import { captureIo } from '../testing/captureIo';
 import { createHash } from 'node:crypto';
 import yaml from 'yaml';
 import { templateEntityV1beta3Validator } from '@backstage/plugin-scaffolder-common';
-import { checkTerraformTree } from '@private-fargate/plugin-scaffolder-backend-module-private-fargate/src/testing';
+import {
+  checkTerraformTree,
+  findTerraformCli,
+  runTerraformCli,
+} from '@private-fargate/plugin-scaffolder-backend-module-private-fargate/src/testing';
 import {
   readPublishedEndpointService,
   serviceNameSchema,
@@ -316,6 +320,31 @@ describe('render with the example values', () => {
       );
     },
   );
+
+  // Skipped where no Terraform CLI with an AWS provider is installed (see findTerraformCli).
+  const terraformCli = findTerraformCli();
+  (terraformCli ? describe : describe.skip)('with the Terraform CLI', () => {
+    it(`renders every example into Terraform that passes terraform fmt -check and terraform validate (AWS provider ${
+      terraformCli?.awsProviderVersion ?? 'not installed'
+    })`, async () => {
+      const configurations: Record<string, string> = {};
+      for (const file of validCases) {
+        const outDir = path.join(tmp, `terraform-cli-${file}`);
+        const result = await render(file, outDir);
+        expect(result.code).toBe(RENDER_EXIT.ok);
+        const mainTf = listFiles(outDir).find(f =>
+          /(^|\/)infra\/main\.tf$/.test(f),
+        );
+        configurations[file.replace(/\.yaml$/, '')] = path.join(
+          outDir,
+          path.dirname(mainTf!),
+        );
+      }
+      const report = await runTerraformCli(configurations, terraformCli!);
+      expect(report.unformatted).toEqual([]);
+      expect(report.diagnostics).toEqual([]);
+    }, 120_000);
+  });
 
   it('writes the service skeleton with the declared endpoints and escaped GitHub expressions', async () => {
     const outDir = path.join(tmp, 'service-details');

@@ -1,8 +1,13 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'yaml';
-import { checkTerraformTree } from '../testing';
+import {
+  checkTerraformTree,
+  findTerraformCli,
+  runTerraformCli,
+} from '../testing';
 import { readScaffoldRecord } from '../upgrade/record';
 import { createTerraformAction } from './terraform';
 import { examples } from './terraform.examples';
@@ -14,6 +19,35 @@ describe('private-fargate:terraform examples', () => {
   const workspace = createMockDirectory();
 
   beforeEach(() => workspace.clear());
+
+  const terraformCli = findTerraformCli();
+  // Skipped where no Terraform CLI with an AWS provider is installed (see findTerraformCli).
+  (terraformCli ? describe : describe.skip)('with the Terraform CLI', () => {
+    it(`should all write Terraform that passes terraform fmt -check and terraform validate (AWS provider ${
+      terraformCli?.awsProviderVersion ?? 'not installed'
+    })`, async () => {
+      const configurations: Record<string, string> = {};
+      for (const [index, example] of examples.entries()) {
+        const workspacePath = path.join(workspace.path, `example-${index + 1}`);
+        fs.mkdirSync(workspacePath);
+        const ctx = createMockActionContext({
+          input: yaml.parse(example.example).steps[0].input,
+          workspacePath,
+        });
+        await action.handler(ctx);
+        const outputs = Object.fromEntries(
+          (ctx.output as jest.Mock).mock.calls,
+        );
+        configurations[`example-${index + 1}`] = path.join(
+          workspacePath,
+          outputs.targetPath,
+        );
+      }
+      const report = await runTerraformCli(configurations, terraformCli!);
+      expect(report.unformatted).toEqual([]);
+      expect(report.diagnostics).toEqual([]);
+    });
+  });
 
   it.each(examples.map(example => [example.description, example] as const))(
     'should run and pass the quality gates: %s',

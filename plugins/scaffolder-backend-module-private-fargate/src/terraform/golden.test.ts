@@ -2,7 +2,11 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { goldenCases } from '../__golden__/cases';
-import { checkTerraformTree } from '../testing';
+import {
+  checkTerraformTree,
+  findTerraformCli,
+  runTerraformCli,
+} from '../testing';
 import { generateTerraform } from './generate';
 import { TERRAFORM_COMPONENTS } from './request';
 
@@ -37,11 +41,29 @@ async function writeTree(
 
 jest.setTimeout(120_000);
 
+const terraformCli = findTerraformCli();
+
 describe('private-fargate:terraform golden outputs', () => {
   it('should cover every component in at least twelve cases', () => {
     expect(goldenCases.length).toBeGreaterThanOrEqual(12);
     const covered = new Set(goldenCases.flatMap(c => c.input.components));
     expect([...covered].sort()).toEqual([...TERRAFORM_COMPONENTS].sort());
+  });
+
+  // Skipped where no Terraform CLI with an AWS provider is installed (see findTerraformCli).
+  (terraformCli ? describe : describe.skip)('with the Terraform CLI', () => {
+    it(`should all pass terraform fmt -check and terraform validate (AWS provider ${
+      terraformCli?.awsProviderVersion ?? 'not installed'
+    })`, async () => {
+      const report = await runTerraformCli(
+        Object.fromEntries(
+          goldenCases.map(c => [c.name, path.join(GOLDEN_DIR, c.name)]),
+        ),
+        terraformCli!,
+      );
+      expect(report.unformatted).toEqual([]);
+      expect(report.diagnostics).toEqual([]);
+    });
   });
 
   describe.each(goldenCases.map(c => [c.name, c] as const))(

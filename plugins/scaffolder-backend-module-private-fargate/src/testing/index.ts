@@ -6,3 +6,5 @@ export type {
 } from './checkTerraformTree';
 export { awsProviderSchema } from './providerSchema';
 export type { ProviderSchema, SchemaBlock } from './providerSchema';
+export { findTerraformCli, runTerraformCli } from './terraformCli';
+export type { TerraformCli, TerraformCliReport } from './terraformCli';
