@@ -38,7 +38,12 @@ export type {
   IamPolicyStatement,
   S3GatewayPolicyOptions,
 } from './s3Policy';
-export { PRICES, PRICED_REGIONS } from './prices';
+export {
+  PRICES,
+  PRICED_REGIONS,
+  isPricedRegion,
+  unpricedRegionNote,
+} from './prices';
 export type { PriceTier, RegionPrices, SourcedPrice } from './prices';
 export {
   estimateMonthlyCost,

@@ -1,4 +1,9 @@
-import { PRICED_REGIONS, PRICES } from './prices';
+import {
+  isPricedRegion,
+  PRICED_REGIONS,
+  PRICES,
+  unpricedRegionNote,
+} from './prices';
 
 describe('PRICES', () => {
   it('covers the Regions the issue asks for', () => {
@@ -49,5 +54,15 @@ describe('PRICES', () => {
     ['eu-central-1', 'natGatewayHour', 0.052, 'unverified'],
   ] as const)('marks %s %s ($%s) as %s', (region, price, usd, confidence) => {
     expect(PRICES[region][price]).toMatchObject({ usd, confidence });
+  });
+});
+
+describe('isPricedRegion and unpricedRegionNote', () => {
+  it('tells the priced Regions from the others, and says where the others are priced', () => {
+    expect(isPricedRegion('ap-northeast-1')).toBe(true);
+    expect(isPricedRegion('eu-west-2')).toBe(false);
+    expect(unpricedRegionNote('eu-west-2')).toBe(
+      'No prices for eu-west-2 in this version (priced Regions: ap-northeast-1, ap-southeast-1, eu-central-1, eu-west-1, us-east-1, us-west-2), so the cost is not estimated; see https://aws.amazon.com/privatelink/pricing/ for interface endpoints and https://aws.amazon.com/vpc/pricing/ for NAT gateways.',
+    );
   });
 });

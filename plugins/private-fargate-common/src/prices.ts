@@ -268,3 +268,18 @@ export const PRICES: Readonly<Record<string, RegionPrices>> = {
 
 /** Regions with prices in {@link PRICES}. @public */
 export const PRICED_REGIONS: readonly string[] = Object.keys(PRICES).sort();
+
+/** Whether {@link PRICES} has prices for `region`. @public */
+export function isPricedRegion(region: string): boolean {
+  return PRICED_REGIONS.includes(region);
+}
+
+/**
+ * What to say instead of a cost where `region` has no prices: the endpoints are still
+ * planned and written, and AWS's pricing pages give the figures. @public
+ */
+export function unpricedRegionNote(region: string): string {
+  return `No prices for ${region} in this version (priced Regions: ${PRICED_REGIONS.join(
+    ', ',
+  )}), so the cost is not estimated; see ${PRIVATELINK_PRICING} for interface endpoints and ${VPC_PRICING} for NAT gateways.`;
+}

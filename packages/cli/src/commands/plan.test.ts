@@ -170,6 +170,12 @@ describe('plan --json', () => {
 });
 
 describe('plan (readable)', () => {
+  it('says where a Region without prices is priced, instead of a cost', () => {
+    expect(runPlan(['--region', 'ca-west-1'])).toContain(
+      'Monthly cost: No prices for ca-west-1 in this version (priced Regions: ap-northeast-1',
+    );
+  });
+
   it('shows service, type, reasons, warnings and the cost comparison', () => {
     const text = runPlan([
       ...ISSUE_EXAMPLE,

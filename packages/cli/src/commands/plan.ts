@@ -16,8 +16,8 @@ import {
   planEndpoints,
   PLATFORM_VERSIONS,
   planRequirementsSchema,
-  PRICED_REGIONS,
   SECRET_SOURCES,
+  unpricedRegionNote,
 } from '@private-fargate/plugin-private-fargate-common';
 import type { Command } from '../runCli';
 import { parseFlags } from '../parseFlags';
@@ -304,11 +304,7 @@ function readable(
   }
   out.push('');
   if (!cost) {
-    out.push(
-      `Monthly cost: no prices for ${
-        requirements.region
-      }; priced Regions: ${PRICED_REGIONS.join(', ')}`,
-    );
+    out.push(`Monthly cost: ${unpricedRegionNote(requirements.region)}`);
     return `${out.join('\n')}\n`;
   }
   out.push(

@@ -346,6 +346,61 @@ describe('render with the example values', () => {
     }, 120_000);
   });
 
+  it.each(validCases)(
+    'renders %s in a Region without prices, saying the cost is not estimated',
+    async file => {
+      // The same answers one Region over, where the cost model has no prices.
+      const unpriced: Record<string, string> = {
+        'ap-northeast-1': 'ap-northeast-2',
+        'eu-west-1': 'eu-west-2',
+        'us-east-1': 'us-east-2',
+      };
+      const moved = (text: string) =>
+        text.replace(
+          /\b(ap-northeast-1|eu-west-1|us-east-1)/g,
+          region => unpriced[region],
+        );
+      const dir = path.join(tmp, `unpriced-${file}`);
+      fs.mkdirSync(dir);
+      const catalog = path.join(dir, 'catalog.yaml');
+      fs.writeFileSync(catalog, moved(fs.readFileSync(catalogFile, 'utf8')));
+      const values = path.join(dir, file);
+      fs.writeFileSync(
+        values,
+        moved(fs.readFileSync(path.join(valuesDir, file), 'utf8')),
+      );
+      const outDir = path.join(dir, 'out');
+      const { out, io } = captureIo();
+      const code = await renderTemplate(
+        {
+          templateDir: path.join(root, 'templates', file.split('.')[0]),
+          values: readValuesFile(values),
+          outDir,
+          force: false,
+          entities: readCatalogFiles([catalog]),
+        },
+        io,
+      );
+      expect(out.stderr).toBe('');
+      expect(code).toBe(RENDER_EXIT.ok);
+      expect(out.stdout).not.toMatch(/undefined|\$\d/);
+      const readme = fs.readFileSync(
+        path.join(
+          outDir,
+          listFiles(outDir).find(f => /(^|\/)infra\/README\.md$/.test(f))!,
+        ),
+        'utf8',
+      );
+      const region = readme.match(/No prices for (\S+) in this version/)?.[1];
+      expect(Object.values(unpriced)).toContain(region);
+      // The endpoints are in that Region, and nothing is priced.
+      expect(readme).toMatch(
+        new RegExp(`com\\.amazonaws\\.(vpce\\.)?${region}\\.`),
+      );
+      expect(readme).not.toMatch(/\$\d/);
+    },
+  );
+
   it('writes the service skeleton with the declared endpoints and escaped GitHub expressions', async () => {
     const outDir = path.join(tmp, 'service-details');
     expect(

@@ -1,8 +1,8 @@
 import {
   EndpointStatus,
-  PRICED_REGIONS,
   PrivateFargateStatus,
   estimateMonthlyCost,
+  isPricedRegion,
 } from '@private-fargate/plugin-private-fargate-common';
 import { isState } from '../aws/states';
 
@@ -29,7 +29,7 @@ export function endpointMonthlyCost(
   region: string,
   endpoints: EndpointStatus[],
 ): PrivateFargateStatus['monthlyCost'] {
-  if (!PRICED_REGIONS.includes(region)) {
+  if (!isPricedRegion(region)) {
     return undefined;
   }
   const endpointsByZoneCount = new Map<number, number>();

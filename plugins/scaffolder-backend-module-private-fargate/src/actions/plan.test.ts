@@ -50,6 +50,20 @@ describe('private-fargate:plan', () => {
     });
   });
 
+  it('should plan a Region without prices, leaving the cost out and saying why', async () => {
+    const outputs = await run({ requirements: { region: 'eu-west-2' } });
+    expect(servicesOf(outputs)).toEqual(['ecr.api', 'ecr.dkr', 's3', 'logs']);
+    expect(outputs.endpoints[0].serviceName).toBe(
+      'com.amazonaws.eu-west-2.ecr.api',
+    );
+    expect(outputs).not.toHaveProperty('monthlyCost');
+    expect(outputs.summary).toContain(
+      'No prices for eu-west-2 in this version (priced Regions: ap-northeast-1',
+    );
+    expect(outputs.summary).not.toContain('NAT gateways only');
+    expect(outputs.requirements.region).toBe('eu-west-2');
+  });
+
   it('should plan ssmmessages for ECS Exec and report the planner warnings', async () => {
     const outputs = await run({
       requirements: {

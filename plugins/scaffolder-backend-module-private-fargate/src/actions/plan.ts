@@ -2,11 +2,13 @@ import {
   availabilityZoneCountSchema,
   containerSecretSchema,
   estimateMonthlyCost,
+  isPricedRegion,
   parseOrThrow,
   planEndpoints,
   planRequirementsSchema,
   secretSourcesOf,
   secretsInOtherRegions,
+  unpricedRegionNote,
 } from '@private-fargate/plugin-private-fargate-common';
 import { createActionWithInlineSchema } from './createActionWithInlineSchema';
 import { z } from 'zod/v3';
@@ -103,7 +105,10 @@ export function createPlanAction() {
                 .number()
                 .describe('NAT gateways and endpoints'),
             })
-            .describe('Monthly cost of the three designs'),
+            .optional()
+            .describe(
+              'Monthly cost of the three designs; absent where the Region has no prices (the summary says so)',
+            ),
         summary: zod =>
           zod.string().describe('Markdown summary a template can show'),
         requirements: () =>
@@ -132,14 +137,17 @@ export function createPlanAction() {
       const interfaceEndpoints = plan.endpoints.filter(
         e => e.type === 'Interface',
       ).length;
-      const cost = estimateMonthlyCost({
-        region: plan.requirements.region,
-        azs: input.availabilityZones,
-        interfaceEndpoints,
-        gbPerMonth: input.trafficGbPerMonth,
-      });
+      const region = plan.requirements.region;
+      const cost = isPricedRegion(region)
+        ? estimateMonthlyCost({
+            region,
+            azs: input.availabilityZones,
+            interfaceEndpoints,
+            gbPerMonth: input.trafficGbPerMonth,
+          })
+        : undefined;
       ctx.logger.info(
-        `Planned ${plan.endpoints.length} endpoints for ${plan.requirements.region} with ${plan.warnings.length} warnings`,
+        `Planned ${plan.endpoints.length} endpoints for ${region} with ${plan.warnings.length} warnings`,
       );
       ctx.output(
         'endpoints',
@@ -155,17 +163,19 @@ export function createPlanAction() {
         'warnings',
         plan.warnings.map(w => ({ code: w.code, message: w.message })),
       );
-      ctx.output('monthlyCost', {
-        currency: cost.currency,
-        endpointsOnly: cost.endpointsOnly.total,
-        natOnly: cost.natOnly.total,
-        natPlusEndpoints: cost.natPlusEndpoints.total,
-      });
+      if (cost) {
+        ctx.output('monthlyCost', {
+          currency: cost.currency,
+          endpointsOnly: cost.endpointsOnly.total,
+          natOnly: cost.natOnly.total,
+          natPlusEndpoints: cost.natPlusEndpoints.total,
+        });
+      }
       ctx.output('requirements', plan.requirements);
       ctx.output(
         'summary',
         [
-          `### VPC endpoints (${plan.requirements.region})`,
+          `### VPC endpoints (${region})`,
           plan.endpoints.length > 0
             ? endpointTable(
                 plan.endpoints.map(endpoint => ({
@@ -175,7 +185,7 @@ export function createPlanAction() {
               )
             : 'No endpoints are needed.',
           `### Monthly cost (${interfaceEndpoints} interface endpoints x ${input.availabilityZones} zones, ${input.trafficGbPerMonth} GB)`,
-          costTables(cost),
+          cost ? costTables(cost) : unpricedRegionNote(region),
           '### Warnings',
           warningList(plan.warnings),
         ].join('\n\n'),

@@ -72,7 +72,10 @@ export function createTerraformAction() {
         monthlyCost: zod =>
           zod
             .number()
-            .describe('Estimated monthly cost of the endpoints in USD'),
+            .optional()
+            .describe(
+              "Estimated monthly cost of the endpoints in USD; absent where the Region has no prices (the Terraform's README says so)",
+            ),
         recordPath: zod =>
           zod
             .string()
@@ -133,7 +136,9 @@ export function createTerraformAction() {
           message: w.message,
         })),
       );
-      ctx.output('monthlyCost', generated.cost.endpointsOnly.total);
+      if (generated.cost) {
+        ctx.output('monthlyCost', generated.cost.endpointsOnly.total);
+      }
       if (stamp) {
         // The upgrade's endpoint and cost summary reads these: only a stack of endpoints has them.
         const recorded = await writeStamp(

@@ -14,13 +14,38 @@ async function parsed(name: string, file: string) {
 }
 
 describe('generateTerraform', () => {
+  it('should write a Region without prices, saying the cost is not estimated and where AWS prices it', async () => {
+    const input = JSON.parse(
+      JSON.stringify(caseInput('bastion-with-service-exec')).replaceAll(
+        'ap-northeast-1',
+        'eu-west-2',
+      ),
+    );
+    const generated = await generateTerraform(input);
+    expect(generated.cost).toBeUndefined();
+    expect(generated.createdEndpoints).toContain(
+      'com.amazonaws.eu-west-2.ecr.dkr',
+    );
+    const readme = generated.files.find(f => f.path === 'README.md')!.content;
+    expect(readme).toContain(
+      'No estimate for 5 interface endpoint(s) in 2 Availability Zone(s) and 10 GB a month.',
+    );
+    expect(readme).toContain(
+      "The bastion's 1 interface endpoint(s) exist only while bastion_enabled = true; it starts true here, so the count includes them.",
+    );
+    expect(readme).toContain(
+      'No prices for eu-west-2 in this version (priced Regions: ap-northeast-1, ap-southeast-1, eu-central-1, eu-west-1, us-east-1, us-west-2), so the cost is not estimated; see https://aws.amazon.com/privatelink/pricing/',
+    );
+    expect(readme).not.toContain('$');
+  });
+
   it("should price a PrivateLink consumer's own endpoint, and assume no AWS-service endpoints it does not use", async () => {
     const input = caseInput('privatelink-consumer-zone');
     const generated = await generateTerraform(input);
     const zones = generated.context.endpointZones.length;
     expect(zones).toBe(2);
     // One interface endpoint in each zone, and the traffic through it.
-    expect(generated.cost.endpointsOnly.total).toBe(
+    expect(generated.cost!.endpointsOnly.total).toBe(
       estimateMonthlyCost({
         region: 'ap-northeast-1',
         azs: zones,
@@ -28,7 +53,7 @@ describe('generateTerraform', () => {
         gbPerMonth: generated.request.trafficGbPerMonth,
       }).endpointsOnly.total,
     );
-    expect(generated.cost.endpointsOnly.total).toBeGreaterThan(20);
+    expect(generated.cost!.endpointsOnly.total).toBeGreaterThan(20);
     expect(generated.createdEndpoints).toEqual([
       input.privateLinkConsumer!.serviceName,
     ]);
@@ -68,7 +93,7 @@ describe('generateTerraform', () => {
         e => e.type === 'Interface',
       ).length;
       expect(bastionOnly).toBe(2);
-      expect(generated.cost.endpointsOnly.total).toBe(
+      expect(generated.cost!.endpointsOnly.total).toBe(
         cost(always + (enabled ? bastionOnly : 0), 10),
       );
       const readme = generated.files.find(f => f.path === 'README.md')!.content;

@@ -2,8 +2,10 @@ import {
   CostEstimate,
   estimateMonthlyCost,
   formatUsd,
+  isPricedRegion,
   parseOrThrow,
   PlannedEndpoint,
+  unpricedRegionNote,
 } from '@private-fargate/plugin-private-fargate-common';
 import { comparePaths } from '../files/comparePaths';
 import { HclBlock, HclFileItem, renderFile } from '../hcl';
@@ -45,7 +47,8 @@ export interface GeneratedFile {
 export interface GeneratedTerraform {
   request: TerraformRequest;
   context: GenerationContext;
-  cost: CostEstimate;
+  /** Undefined where the Region has no prices; the README says so. */
+  cost: CostEstimate | undefined;
   /** Sorted by path. */
   files: GeneratedFile[];
   /** Endpoint service names this configuration creates (bastion ones included). */
@@ -117,25 +120,25 @@ function bastionCostNote(
   { bastion, bastionOn }: InterfaceEndpointCounts,
 ): string {
   if (bastion === 0) return '';
-  const hours = estimateMonthlyCost({
-    region: ctx.region,
-    azs: ctx.endpointZones.length,
-    interfaceEndpoints: bastion,
-    gbPerMonth: 0,
-  }).endpointsOnly.lines[0];
-  return ` The bastion's ${bastion} interface endpoint(s) exist only while bastion_enabled = true, and cost ${formatUsd(
-    hours.amount,
-  )} a month while it is on; ${
-    bastionOn
-      ? 'it starts true here, so the estimate includes them.'
-      : 'it starts false here, so the estimate leaves them out.'
-  }`;
+  const hours = isPricedRegion(ctx.region)
+    ? estimateMonthlyCost({
+        region: ctx.region,
+        azs: ctx.endpointZones.length,
+        interfaceEndpoints: bastion,
+        gbPerMonth: 0,
+      }).endpointsOnly.lines[0]
+    : undefined;
+  return ` The bastion's ${bastion} interface endpoint(s) exist only while bastion_enabled = true${
+    hours ? `, and cost ${formatUsd(hours.amount)} a month while it is on` : ''
+  }; it starts ${bastionOn ? 'true' : 'false'} here, so the ${
+    hours ? 'estimate' : 'count'
+  } ${bastionOn ? 'includes them' : 'leaves them out'}.`;
 }
 
 function readme(
   ctx: GenerationContext,
   components: ComponentModule[],
-  cost: CostEstimate,
+  cost: CostEstimate | undefined,
   counts: InterfaceEndpointCounts,
   files: string[],
 ): string {
@@ -189,7 +192,9 @@ function readme(
     '## VPC endpoints',
     rows.length > 0 ? endpointTable(rows) : 'No endpoints are needed.',
     '## Monthly cost',
-    `Estimate for ${counts.billed} interface endpoint(s) in ${
+    `${cost ? 'Estimate' : 'No estimate'} for ${
+      counts.billed
+    } interface endpoint(s) in ${
       ctx.endpointZones.length
     } Availability Zone(s) and ${
       request.trafficGbPerMonth
@@ -198,7 +203,9 @@ function readme(
         ? ' A NAT gateway cannot reach a PrivateLink endpoint service, so there is no NAT alternative to compare with.'
         : ''
     }${bastionCostNote(ctx, counts)}`,
-    costTables(cost, { natComparison: !ctx.has('privatelink-consumer') }),
+    cost
+      ? costTables(cost, { natComparison: !ctx.has('privatelink-consumer') })
+      : unpricedRegionNote(ctx.region),
     '## Warnings',
     warningList(ctx.warnings),
   ];
@@ -233,12 +240,14 @@ export async function generateTerraform(
 
   const created = [...ctx.stackEndpoints, ...ctx.bastionEndpoints];
   const counts = interfaceEndpointCounts(ctx);
-  const cost = estimateMonthlyCost({
-    region: ctx.region,
-    azs: ctx.endpointZones.length,
-    interfaceEndpoints: counts.billed,
-    gbPerMonth: request.trafficGbPerMonth,
-  });
+  const cost = isPricedRegion(ctx.region)
+    ? estimateMonthlyCost({
+        region: ctx.region,
+        azs: ctx.endpointZones.length,
+        interfaceEndpoints: counts.billed,
+        gbPerMonth: request.trafficGbPerMonth,
+      })
+    : undefined;
   const paths = [...files.map(file => file.path), 'README.md'].sort();
   files.push({
     path: 'README.md',

@@ -59,6 +59,21 @@ describe('PlanPreviewField', () => {
     ).toBeInTheDocument();
   });
 
+  it('should plan a Region without prices and say the cost is not estimated, and where AWS prices it', () => {
+    renderField({
+      region: 'eu-west-2',
+      privateSubnets: [{ id: 'subnet-1' }, { id: 'subnet-2' }],
+    });
+    const table = screen.getByRole('table', { name: 'Planned VPC endpoints' });
+    expect(within(table).getByText('ecr.dkr')).toBeInTheDocument();
+    expect(
+      screen.queryByRole('table', { name: 'Monthly cost' }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.getByText(/^No prices for eu-west-2 in this version/),
+    ).toHaveTextContent('https://aws.amazon.com/privatelink/pricing/');
+  });
+
   it('should follow the answers: platform 1.3.0 without logs needs fewer endpoints', () => {
     renderField({
       region: 'eu-west-1',

@@ -8,8 +8,10 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import {
+  CostEstimate,
   describePlanReason,
   formatUsd,
+  unpricedRegionNote,
 } from '@private-fargate/plugin-private-fargate-common';
 import { planFromFormData, PlanPreviewOptions } from './planFromFormData';
 
@@ -79,28 +81,13 @@ export function PlanPreviewField(
             <Typography variant="subtitle2" component="h4">
               Monthly cost
             </Typography>
-            <Table size="small" aria-label="Monthly cost">
-              <TableBody>
-                <TableRow>
-                  <TableCell>Endpoints only (this design)</TableCell>
-                  <TableCell align="right">
-                    {formatUsd(preview.cost.endpointsOnly.total)}
-                  </TableCell>
-                </TableRow>
-                <TableRow>
-                  <TableCell>NAT gateways instead</TableCell>
-                  <TableCell align="right">
-                    {formatUsd(preview.cost.natOnly.total)}
-                  </TableCell>
-                </TableRow>
-                <TableRow>
-                  <TableCell>NAT gateways and endpoints</TableCell>
-                  <TableCell align="right">
-                    {formatUsd(preview.cost.natPlusEndpoints.total)}
-                  </TableCell>
-                </TableRow>
-              </TableBody>
-            </Table>
+            {preview.cost ? (
+              <MonthlyCostTable cost={preview.cost} />
+            ) : (
+              <Typography variant="body2" color="textSecondary">
+                {unpricedRegionNote(preview.plan.requirements.region)}
+              </Typography>
+            )}
           </Box>
           {preview.problems.map(problem => (
             <Typography key={problem} variant="body2" color="error">
@@ -115,5 +102,30 @@ export function PlanPreviewField(
         </>
       )}
     </Box>
+  );
+}
+
+function MonthlyCostTable({ cost }: { cost: CostEstimate }) {
+  return (
+    <Table size="small" aria-label="Monthly cost">
+      <TableBody>
+        <TableRow>
+          <TableCell>Endpoints only (this design)</TableCell>
+          <TableCell align="right">
+            {formatUsd(cost.endpointsOnly.total)}
+          </TableCell>
+        </TableRow>
+        <TableRow>
+          <TableCell>NAT gateways instead</TableCell>
+          <TableCell align="right">{formatUsd(cost.natOnly.total)}</TableCell>
+        </TableRow>
+        <TableRow>
+          <TableCell>NAT gateways and endpoints</TableCell>
+          <TableCell align="right">
+            {formatUsd(cost.natPlusEndpoints.total)}
+          </TableCell>
+        </TableRow>
+      </TableBody>
+    </Table>
   );
 }

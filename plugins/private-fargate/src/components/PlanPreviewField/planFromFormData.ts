@@ -3,6 +3,7 @@ import {
   CostEstimate,
   EndpointPlan,
   estimateMonthlyCost,
+  isPricedRegion,
   isSupportedRegion,
   PlanRequirementsInput,
   planEndpoints,
@@ -22,7 +23,8 @@ export type PlanPreview =
   | {
       status: 'ready';
       plan: EndpointPlan;
-      cost: CostEstimate;
+      /** Undefined where the Region has no prices. */
+      cost: CostEstimate | undefined;
       availabilityZones: number;
       sharedEndpoints: boolean;
       /** Answers the template's steps will refuse, said now so they can be fixed here. */
@@ -137,13 +139,15 @@ export function planFromFormData(
   };
   try {
     const plan = planEndpoints(requirements);
-    const cost = estimateMonthlyCost({
-      region,
-      azs: availabilityZones,
-      interfaceEndpoints: plan.endpoints.filter(e => e.type === 'Interface')
-        .length,
-      gbPerMonth: options.trafficGbPerMonth ?? 10,
-    });
+    const cost = isPricedRegion(region)
+      ? estimateMonthlyCost({
+          region,
+          azs: availabilityZones,
+          interfaceEndpoints: plan.endpoints.filter(e => e.type === 'Interface')
+            .length,
+          gbPerMonth: options.trafficGbPerMonth ?? 10,
+        })
+      : undefined;
     return {
       status: 'ready',
       plan,
