@@ -18,6 +18,22 @@ describe('AWS identifier schemas', () => {
       'arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:db-password-AbCdEf',
       'arn:aws:s3:::bucket',
     ],
+    // One JSON key, one version stage, one version ID of a secret.
+    [
+      secretReferenceArnSchema,
+      'arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:db-AbCdEf:password::',
+      'arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:db-AbCdEf:password',
+    ],
+    [
+      secretReferenceArnSchema,
+      'arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:db-AbCdEf::AWSPREVIOUS:',
+      'arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:db-AbCdEf:a:b:c:d',
+    ],
+    [
+      secretReferenceArnSchema,
+      'arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:db-AbCdEf:::6b2c9a1e-0f3d-4c55-9d7a-2f1e0b3c4d5e',
+      'arn:aws:ssm:ap-northeast-1:123456789012:parameter/db:password::',
+    ],
     [
       secretReferenceArnSchema,
       'arn:aws:ssm:ap-northeast-1:123456789012:parameter/app/db/url',

@@ -100,8 +100,10 @@ export const availabilityZoneNameSchema = z
 export const secretReferenceArnSchema = z
   .string()
   .regex(
-    /^arn:aws:(?:secretsmanager:[a-z0-9-]+:\d{12}:secret:[A-Za-z0-9/_+=.@-]{1,512}|ssm:[a-z0-9-]+:\d{12}:parameter\/[A-Za-z0-9/_.-]{1,1011})$/,
-    'must be a Secrets Manager secret ARN (arn:aws:secretsmanager:<region>:<account>:secret:<name>) or an SSM parameter ARN (arn:aws:ssm:<region>:<account>:parameter/<name>)',
+    // ECS takes a secret's ARN followed by :<json-key>:<version-stage>:<version-id>, any of them
+    // empty, to inject one JSON key or one version of it.
+    /^arn:aws:(?:secretsmanager:[a-z0-9-]+:\d{12}:secret:[A-Za-z0-9/_+=.@-]{1,512}(?::[A-Za-z0-9/_+=.@-]{0,256}:[A-Za-z0-9_-]{0,256}:[A-Za-z0-9-]{0,64})?|ssm:[a-z0-9-]+:\d{12}:parameter\/[A-Za-z0-9/_.-]{1,1011})$/,
+    'must be a Secrets Manager secret ARN (arn:aws:secretsmanager:<region>:<account>:secret:<name>, optionally followed by :<json-key>:<version-stage>:<version-id>, e.g. :password:: for one JSON key) or an SSM parameter ARN (arn:aws:ssm:<region>:<account>:parameter/<name>)',
   );
 
 /** KMS key ARN. @public */

@@ -2,8 +2,11 @@ import { SECRET_SOURCES } from './requirements';
 import {
   containerSecretSchema,
   secretSourceOf,
+  secretArnOf,
   secretSourcesOf,
   secretsInOtherRegions,
+  secretsNeedingNewerPlatform,
+  selectsPartOfSecret,
 } from './containerSecrets';
 
 const secretArn =
@@ -89,5 +92,40 @@ describe('secretsInOtherRegions', () => {
       },
     ]);
     expect(secretsInOtherRegions('ap-northeast-1', [])).toEqual([]);
+  });
+});
+
+describe('secretArnOf and selectsPartOfSecret', () => {
+  it.each([
+    [secretArn, secretArn, false],
+    [`${secretArn}:password::`, secretArn, true],
+    [`${secretArn}::AWSPREVIOUS:`, secretArn, true],
+    [parameterArn, parameterArn, false],
+  ])('should read %s as a reference to %s', (valueFrom, arn, part) => {
+    expect(secretArnOf(valueFrom)).toBe(arn);
+    expect(selectsPartOfSecret(valueFrom)).toBe(part);
+  });
+});
+
+describe('secretsNeedingNewerPlatform', () => {
+  const secrets = [
+    { name: 'DB_URL', valueFrom: secretArn },
+    { name: 'DB_PASSWORD', valueFrom: `${secretArn}:password::` },
+    { name: 'API_KEY', valueFrom: parameterArn },
+  ];
+
+  it('should name the secrets that select a JSON key or version on platform 1.3.0', () => {
+    expect(secretsNeedingNewerPlatform('1.3.0', secrets)).toEqual([
+      {
+        index: 1,
+        message: expect.stringMatching(
+          /^selects a JSON key or a version of the secret, which Fargate injects from platform version 1\.4\.0: set the platform version to LATEST or 1\.4\.0/,
+        ),
+      },
+    ]);
+  });
+
+  it.each(['1.4.0', 'LATEST'])('should take them all on %s', version => {
+    expect(secretsNeedingNewerPlatform(version, secrets)).toEqual([]);
   });
 });

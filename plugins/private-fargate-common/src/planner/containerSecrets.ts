@@ -79,3 +79,45 @@ export function secretsInOtherRegions(
     ];
   });
 }
+
+/**
+ * The ARN of the secret or parameter a container secret reads: `valueFrom` without the
+ * `:<json-key>:<version-stage>:<version-id>` that selects part of a Secrets Manager secret.
+ * IAM policies name this ARN.
+ *
+ * @public
+ */
+export function secretArnOf(valueFrom: string): string {
+  if (secretSourceOf(valueFrom) !== 'secretsmanager') return valueFrom;
+  return valueFrom.split(':').slice(0, 7).join(':');
+}
+
+/** Whether `valueFrom` selects a JSON key or a version of its secret rather than all of it. @public */
+export function selectsPartOfSecret(valueFrom: string): boolean {
+  return secretArnOf(valueFrom) !== valueFrom;
+}
+
+/**
+ * The container secrets a Fargate task on `platformVersion` cannot have: those that select a
+ * JSON key or a version of a secret, which Fargate injects from platform version 1.4.0. Each
+ * with its index in `secrets` and a message (to follow the field's name) that says how to fix it.
+ *
+ * @public
+ */
+export function secretsNeedingNewerPlatform(
+  platformVersion: string,
+  secrets: ContainerSecret[],
+): Array<{ index: number; message: string }> {
+  if (platformVersion !== '1.3.0') return [];
+  return secrets.flatMap((secret, index) =>
+    selectsPartOfSecret(secret.valueFrom)
+      ? [
+          {
+            index,
+            message:
+              'selects a JSON key or a version of the secret, which Fargate injects from platform version 1.4.0: set the platform version to LATEST or 1.4.0, or inject the whole secret',
+          },
+        ]
+      : [],
+  );
+}

@@ -12,9 +12,12 @@ export {
 export type { PlanRequirements, PlanRequirementsInput } from './requirements';
 export {
   containerSecretSchema,
+  secretArnOf,
   secretSourceOf,
   secretSourcesOf,
   secretsInOtherRegions,
+  secretsNeedingNewerPlatform,
+  selectsPartOfSecret,
   SECRET_SOURCE_LABELS,
 } from './containerSecrets';
 export type { ContainerSecret, SecretSource } from './containerSecrets';

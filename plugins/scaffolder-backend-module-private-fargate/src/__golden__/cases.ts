@@ -151,10 +151,16 @@ export const goldenCases: GoldenCase[] = [
             valueFrom:
               'arn:aws:ssm:ap-northeast-1:123456789012:parameter/payments/api-key',
           },
+          // Two JSON keys of one secret: the task definition names each, IAM the secret once.
           {
             name: 'DB_PASSWORD',
             valueFrom:
-              'arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:payments/db-AbCdEf',
+              'arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:payments/db-AbCdEf:password::',
+          },
+          {
+            name: 'DB_USER',
+            valueFrom:
+              'arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:payments/db-AbCdEf:username::',
           },
         ],
       },

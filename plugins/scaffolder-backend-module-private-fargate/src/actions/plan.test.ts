@@ -150,6 +150,28 @@ describe('private-fargate:plan', () => {
     expect(servicesOf(outputs)).toContain('secretsmanager');
   });
 
+  it('should take one JSON key of a secret from platform 1.4.0, and reject it on 1.3.0 naming the field', async () => {
+    const input = {
+      requirements: { region: 'ap-northeast-1', platformVersion: 'LATEST' },
+      containerSecrets: [
+        {
+          name: 'DB_PASSWORD',
+          valueFrom:
+            'arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:orders-db-AbCdEf:password::',
+        },
+      ],
+    };
+    expect(servicesOf(await run(input))).toContain('secretsmanager');
+    await expect(
+      run({
+        ...input,
+        requirements: { ...input.requirements, platformVersion: '1.3.0' },
+      }),
+    ).rejects.toThrow(
+      /containerSecrets\[0\]\.valueFrom: selects a JSON key or a version of the secret, which Fargate injects from platform version 1\.4\.0/,
+    );
+  });
+
   it('should reject an unknown Region naming the field', async () => {
     const ctx = createMockActionContext<any>({
       input: { requirements: { region: 'mars-north-1' } },

@@ -8,6 +8,7 @@ import {
   planRequirementsSchema,
   secretSourcesOf,
   secretsInOtherRegions,
+  secretsNeedingNewerPlatform,
   unpricedRegionNote,
 } from '@private-fargate/plugin-private-fargate-common';
 import { createActionWithInlineSchema } from './createActionWithInlineSchema';
@@ -38,11 +39,16 @@ const planInputShape = {
     .describe('GB a month through the endpoints, for the cost estimate'),
 };
 const planInputSchema = z.object(planInputShape).superRefine((input, ctx) => {
-  if (input.requirements.egress !== 'none') return;
-  for (const { index, message } of secretsInOtherRegions(
-    input.requirements.region,
-    input.containerSecrets,
-  )) {
+  const problems = [
+    ...secretsNeedingNewerPlatform(
+      input.requirements.platformVersion,
+      input.containerSecrets,
+    ),
+    ...(input.requirements.egress === 'none'
+      ? secretsInOtherRegions(input.requirements.region, input.containerSecrets)
+      : []),
+  ];
+  for (const { index, message } of problems) {
     ctx.addIssue({
       code: z.ZodIssueCode.custom,
       path: ['containerSecrets', index, 'valueFrom'],

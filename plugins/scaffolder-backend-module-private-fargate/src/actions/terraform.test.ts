@@ -121,6 +121,25 @@ describe('private-fargate:terraform', () => {
     ],
     [{ owner: 'team "orders"' }, 'owner'],
     [
+      {
+        requirements: {
+          region: 'ap-northeast-1',
+          platformVersion: '1.3.0',
+          secrets: ['secretsmanager'],
+        },
+        service: {
+          secrets: [
+            {
+              name: 'DB_PASSWORD',
+              valueFrom:
+                'arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:orders-db-AbCdEf:password::',
+            },
+          ],
+        },
+      },
+      'service.secrets[0].valueFrom: selects a JSON key or a version of the secret, which Fargate injects from platform version 1.4.0',
+    ],
+    [
       { serviceName: 'sg-orders' },
       'serviceName: must not be "sg" or begin with "sg-": security groups are named after the service',
     ],

@@ -14,6 +14,7 @@ import {
   regionOfArn,
   regionOfEndpointServiceName,
   secretsInOtherRegions,
+  secretsNeedingNewerPlatform,
   subnetsSharingZones,
   transitGatewayIdSchema,
   virtualPrivateGatewayIdSchema,
@@ -526,6 +527,12 @@ export const terraformRequestSchema = z
     }
     const issue = (path: (string | number)[], message: string) =>
       ctx.addIssue({ code: z.ZodIssueCode.custom, path, message });
+    for (const { index, message } of secretsNeedingNewerPlatform(
+      value.requirements.platformVersion,
+      value.service?.secrets ?? [],
+    )) {
+      issue(['service', 'secrets', index, 'valueFrom'], message);
+    }
     // AWS keeps the internal- prefix for internal load balancers' DNS names.
     const loadBalancerName = shortName(value.serviceName, 'alb');
     if (

@@ -136,6 +136,26 @@ describe('PlanPreviewField', () => {
     ).toBeInTheDocument();
   });
 
+  it('should say that one JSON key of a secret needs platform 1.4.0', () => {
+    renderField({
+      region: 'ap-northeast-1',
+      platformVersion: '1.3.0',
+      privateSubnets: [{ id: 'subnet-1' }, { id: 'subnet-2' }],
+      secrets: [
+        {
+          name: 'DB_PASSWORD',
+          valueFrom:
+            'arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:orders-db-AbCdEf:password::',
+        },
+      ],
+    });
+    expect(
+      screen.getByText(
+        /^Secret DB_PASSWORD selects a JSON key or a version of the secret, which Fargate injects from platform version 1\.4\.0/,
+      ),
+    ).toBeInTheDocument();
+  });
+
   it('should explain an answer the planner cannot use instead of failing', () => {
     renderField({
       region: 'ap-northeast-1',

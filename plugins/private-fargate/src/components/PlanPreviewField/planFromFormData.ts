@@ -11,6 +11,7 @@ import {
   SecretSource,
   secretSourcesOf,
   secretsInOtherRegions,
+  secretsNeedingNewerPlatform,
   subnetsByZone,
   subnetsSharingZones,
   ZonedSubnet,
@@ -88,10 +89,15 @@ function problemsOf(
     message => `Subnets ${message}.`,
   );
   const secrets = containerSecretsOf(formData);
-  const otherRegions = secretsInOtherRegions(region, secrets).map(
-    ({ index, message }) => `Secret ${secrets[index].name} ${message}.`,
-  );
-  return [...sharedZones, ...otherRegions];
+  const platformVersion =
+    typeof formData.platformVersion === 'string'
+      ? formData.platformVersion
+      : 'LATEST';
+  const secretProblems = [
+    ...secretsNeedingNewerPlatform(platformVersion, secrets),
+    ...secretsInOtherRegions(region, secrets),
+  ].map(({ index, message }) => `Secret ${secrets[index].name} ${message}.`);
+  return [...sharedZones, ...secretProblems];
 }
 
 /**

@@ -1,5 +1,6 @@
 import {
   endpointServiceName,
+  secretArnOf,
   secretSourceOf,
 } from '@private-fargate/plugin-private-fargate-common';
 import {
@@ -175,7 +176,10 @@ export function serviceComponent(ctx: GenerationContext): ComponentModule {
       ],
     });
   }
-  const secretArns = service.secrets.map(secret => secret.valueFrom);
+  // Two keys of one secret are one resource to IAM.
+  const secretArns = [
+    ...new Set(service.secrets.map(secret => secretArnOf(secret.valueFrom))),
+  ];
   const secretsManagerArns = secretArns
     .filter(arn => secretSourceOf(arn) === 'secretsmanager')
     .sort();

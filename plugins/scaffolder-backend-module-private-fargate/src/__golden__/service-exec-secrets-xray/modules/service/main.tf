@@ -275,7 +275,11 @@ resource "aws_ecs_task_definition" "service" {
         },
         {
           name      = "DB_PASSWORD"
-          valueFrom = "arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:payments/db-AbCdEf"
+          valueFrom = "arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:payments/db-AbCdEf:password::"
+        },
+        {
+          name      = "DB_USER"
+          valueFrom = "arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:payments/db-AbCdEf:username::"
         },
       ]
       logConfiguration = {
