@@ -82,6 +82,19 @@ async function render(
   return { code, ...out };
 }
 
+let refusedRuns = 0;
+/** `render` into a new folder, checking that the run left nothing there. */
+async function renderNothing(
+  file: string,
+  overrides: object = {},
+  entities?: ReturnType<typeof readCatalogFiles>,
+) {
+  const outDir = path.join(tmp, `refused-${++refusedRuns}`);
+  const result = await render(file, outDir, overrides, entities);
+  expect(fs.existsSync(outDir)).toBe(false);
+  return result;
+}
+
 // runCli loads commands with import(), which Jest's CommonJS runtime cannot do;
 // this is its UsageError-to-exit-code mapping around the same command.
 async function runRender(args: string[]): Promise<number> {
@@ -639,10 +652,8 @@ describe('render with the example values', () => {
       );
     expect(read(padded)).toEqual(read(plain));
 
-    const noRegion = path.join(tmp, 'consumer-no-region');
-    const result = await render(
+    const result = await renderNothing(
       file,
-      noRegion,
       {},
       withProviderAnnotations({ 'private-fargate/aws-region': null }),
     );
@@ -650,7 +661,6 @@ describe('render with the example values', () => {
     expect(result.stderr).toContain(
       'entityRef: component:default/tasks-api: Entity tasks-api has no private-fargate/aws-region annotation; add the Region its endpoint service is in to its catalog-info.yaml.',
     );
-    expect(fs.existsSync(noRegion)).toBe(false);
   });
 });
 
@@ -658,8 +668,7 @@ describe('render refuses bad input', () => {
   it.each(invalidCases)(
     'exits 2 for %s, names the fields and writes nothing',
     async file => {
-      const outDir = path.join(tmp, file);
-      const result = await render(file, outDir);
+      const result = await renderNothing(file);
       expect(result.code).toBe(RENDER_EXIT.invalid);
       expect(result.stderr).toMatch(/The values do not fit template/);
       expect(result.stderr).toMatch(/^ {2}[a-zA-Z]+(\.\d+)?( \(.+\))?: /m);
@@ -667,7 +676,6 @@ describe('render refuses bad input', () => {
       expect(result.stderr).toContain(
         'Fix them in the values file or with --set <field>=<value>.',
       );
-      expect(fs.existsSync(outDir)).toBe(false);
     },
   );
 
@@ -690,14 +698,12 @@ describe('render refuses bad input', () => {
   });
 
   it('exits 1 and writes nothing when a step fails', async () => {
-    const outDir = path.join(tmp, 'step-fails');
     // The form accepts the CIDR's shape; the terraform action rejects its host bits.
-    const result = await render('ssm-bastion.off-by-default.yaml', outDir, {
+    const result = await renderNothing('ssm-bastion.off-by-default.yaml', {
       vpcCidr: '10.0.0.1/16',
     });
     expect(result.code).toBe(RENDER_EXIT.templateFailed);
     expect(result.stderr).toMatch(/host bits/);
-    expect(fs.existsSync(outDir)).toBe(false);
   });
 
   // One example of each template that generates a repository.
@@ -708,12 +714,11 @@ describe('render refuses bad input', () => {
   )(
     'stops %s when two subnets share an Availability Zone, naming them, and writes nothing',
     async file => {
-      const outDir = path.join(tmp, `same-zone-${file}`);
       const values = readValuesFile(path.join(valuesDir, file));
       const field = 'privateSubnets' in values ? 'privateSubnets' : 'subnets';
       const zone = (values[field] as Array<{ availabilityZone: string }>)[0]
         .availabilityZone;
-      const result = await render(file, outDir, {
+      const result = await renderNothing(file, {
         [field]: [
           { id: 'subnet-0a1b2c3d4e5f60711', availabilityZone: zone },
           { id: 'subnet-0a1b2c3d4e5f60712', availabilityZone: zone },
@@ -723,15 +728,12 @@ describe('render refuses bad input', () => {
       expect(result.stderr).toContain(
         `network.privateSubnets: subnet-0a1b2c3d4e5f60711 and subnet-0a1b2c3d4e5f60712 are both in ${zone}; list one subnet per Availability Zone`,
       );
-      expect(fs.existsSync(outDir)).toBe(false);
     },
   );
 
-  it('stops a service whose secret is in another Region at the plan step, and writes nothing', async () => {
-    const outDir = path.join(tmp, 'secret-other-region');
-    const result = await render(
-      'private-fargate-service.tokyo-internal-alb.yaml',
-      outDir,
+  it.each([
+    [
+      'a secret in another Region, at the plan step',
       {
         secrets: [
           {
@@ -741,27 +743,34 @@ describe('render refuses bad input', () => {
           },
         ],
       },
-    );
-    expect(result.code).toBe(RENDER_EXIT.templateFailed);
-    expect(result.stderr).toContain(
+      RENDER_EXIT.templateFailed,
       "containerSecrets[0].valueFrom: is in us-east-1, but the task runs in ap-northeast-1 and VPC endpoints reach only their own Region's Secrets Manager",
-    );
-    expect(fs.existsSync(outDir)).toBe(false);
-  });
-
-  it('stops a service named internal-… with a load balancer at the Terraform step, and takes it without one', async () => {
-    const withAlb = path.join(tmp, 'internal-with-alb');
-    const refused = await render(
-      'private-fargate-service.tokyo-internal-alb.yaml',
-      withAlb,
+    ],
+    [
+      'a name beginning with internal- and a load balancer, at the Terraform step',
       { name: 'internal-orders' },
-    );
-    expect(refused.code).toBe(RENDER_EXIT.templateFailed);
-    expect(refused.stderr).toContain(
+      RENDER_EXIT.templateFailed,
       'serviceName: would name the internal load balancer "internal-orders-alb", and AWS refuses load balancer names that begin with "internal-"',
-    );
-    expect(fs.existsSync(withAlb)).toBe(false);
+    ],
+    [
+      'a name beginning with sg-, in the form',
+      { name: 'sg-orders' },
+      RENDER_EXIT.invalid,
+      'name (Name): use lower-case letters, digits and single hyphens, start with a letter (but not with sg-, which AWS refuses in security group names)',
+    ],
+  ])(
+    'stops a service with %s, naming the field, and writes nothing',
+    async (_, overrides, code, message) => {
+      const result = await renderNothing(
+        'private-fargate-service.tokyo-internal-alb.yaml',
+        overrides,
+      );
+      expect(result.code).toBe(code);
+      expect(result.stderr).toContain(message);
+    },
+  );
 
+  it('takes a name beginning with internal- for a service without a load balancer', async () => {
     const worker = await render(
       'private-fargate-service.tokyo-internal-alb.yaml',
       path.join(tmp, 'internal-worker'),
@@ -769,20 +778,6 @@ describe('render refuses bad input', () => {
     );
     expect(worker.stderr).toBe('');
     expect(worker.code).toBe(RENDER_EXIT.ok);
-  });
-
-  it('refuses a service named sg-… in the form, naming the field', async () => {
-    const outDir = path.join(tmp, 'sg-name');
-    const result = await render(
-      'private-fargate-service.tokyo-internal-alb.yaml',
-      outDir,
-      { name: 'sg-orders' },
-    );
-    expect(result.code).toBe(RENDER_EXIT.invalid);
-    expect(result.stderr).toContain(
-      'name (Name): use lower-case letters, digits and single hyphens, start with a letter (but not with sg-, which AWS refuses in security group names)',
-    );
-    expect(fs.existsSync(outDir)).toBe(false);
   });
 
   it('refuses a non-empty --out unless --force', async () => {
