@@ -82,6 +82,20 @@ async function render(
   return { code, ...out };
 }
 
+/** `render` into `tmp/<name>`, checking that it succeeded and said nothing on stderr. */
+async function renderOk(
+  file: string,
+  name: string,
+  overrides: object = {},
+  entities?: ReturnType<typeof readCatalogFiles>,
+) {
+  const outDir = path.join(tmp, name);
+  const result = await render(file, outDir, overrides, entities);
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(RENDER_EXIT.ok);
+  return { ...result, outDir };
+}
+
 let refusedRuns = 0;
 /** `render` into a new folder, checking that the run left nothing there. */
 async function renderNothing(
@@ -104,6 +118,12 @@ async function runRender(args: string[]): Promise<number> {
     if (error instanceof UsageError) return EXIT_USAGE;
     throw error;
   }
+}
+
+/** The folder of a rendered tree that holds its Terraform (`infra/main.tf`). */
+function infraDirOf(outDir: string): string {
+  const mainTf = listFiles(outDir).find(f => /(^|\/)infra\/main\.tf$/.test(f));
+  return path.join(outDir, path.dirname(mainTf!));
 }
 
 function listFiles(dir: string): string[] {
@@ -229,11 +249,8 @@ describe('render with the example values', () => {
   it.each(validCases)(
     'renders %s and the output passes the quality gates',
     async file => {
-      const outDir = path.join(tmp, file);
-      const result = await render(file, outDir);
-      expect(result.stderr).toBe('');
-      expect(result.code).toBe(RENDER_EXIT.ok);
-      expect(result.stdout).toContain('Steps');
+      const { outDir, stdout } = await renderOk(file, file);
+      expect(stdout).toContain('Steps');
 
       const files = listFiles(outDir);
       const catalogInfos = files.filter(f => f.endsWith('catalog-info.yaml'));
@@ -342,16 +359,8 @@ describe('render with the example values', () => {
     })`, async () => {
       const configurations: Record<string, string> = {};
       for (const file of validCases) {
-        const outDir = path.join(tmp, `terraform-cli-${file}`);
-        const result = await render(file, outDir);
-        expect(result.code).toBe(RENDER_EXIT.ok);
-        const mainTf = listFiles(outDir).find(f =>
-          /(^|\/)infra\/main\.tf$/.test(f),
-        );
-        configurations[file.replace(/\.yaml$/, '')] = path.join(
-          outDir,
-          path.dirname(mainTf!),
-        );
+        const { outDir } = await renderOk(file, `terraform-cli-${file}`);
+        configurations[file.replace(/\.yaml$/, '')] = infraDirOf(outDir);
       }
       const report = await runTerraformCli(configurations, terraformCli!);
       expect(report.unformatted).toEqual([]);
@@ -373,35 +382,18 @@ describe('render with the example values', () => {
           /\b(ap-northeast-1|eu-west-1|us-east-1)/g,
           region => unpriced[region],
         );
-      const dir = path.join(tmp, `unpriced-${file}`);
-      fs.mkdirSync(dir);
-      const catalog = path.join(dir, 'catalog.yaml');
+      const catalog = path.join(tmp, `unpriced-catalog-${file}`);
       fs.writeFileSync(catalog, moved(fs.readFileSync(catalogFile, 'utf8')));
-      const values = path.join(dir, file);
-      fs.writeFileSync(
-        values,
-        moved(fs.readFileSync(path.join(valuesDir, file), 'utf8')),
+      // Every answer is overridden by its moved value.
+      const { outDir, stdout } = await renderOk(
+        file,
+        `unpriced-${file}`,
+        yaml.parse(moved(fs.readFileSync(path.join(valuesDir, file), 'utf8'))),
+        readCatalogFiles([catalog]),
       );
-      const outDir = path.join(dir, 'out');
-      const { out, io } = captureIo();
-      const code = await renderTemplate(
-        {
-          templateDir: path.join(root, 'templates', file.split('.')[0]),
-          values: readValuesFile(values),
-          outDir,
-          force: false,
-          entities: readCatalogFiles([catalog]),
-        },
-        io,
-      );
-      expect(out.stderr).toBe('');
-      expect(code).toBe(RENDER_EXIT.ok);
-      expect(out.stdout).not.toMatch(/undefined|\$\d/);
+      expect(stdout).not.toMatch(/undefined|\$\d/);
       const readme = fs.readFileSync(
-        path.join(
-          outDir,
-          listFiles(outDir).find(f => /(^|\/)infra\/README\.md$/.test(f))!,
-        ),
+        path.join(infraDirOf(outDir), 'README.md'),
         'utf8',
       );
       const region = readme.match(/No prices for (\S+) in this version/)?.[1];
@@ -415,11 +407,10 @@ describe('render with the example values', () => {
   );
 
   it('writes the service skeleton with the declared endpoints and escaped GitHub expressions', async () => {
-    const outDir = path.join(tmp, 'service-details');
-    expect(
-      (await render('private-fargate-service.tokyo-internal-alb.yaml', outDir))
-        .code,
-    ).toBe(0);
+    const { outDir } = await renderOk(
+      'private-fargate-service.tokyo-internal-alb.yaml',
+      'service-details',
+    );
     const entity = yaml.parse(
       fs.readFileSync(path.join(outDir, 'catalog-info.yaml'), 'utf8'),
     );
@@ -450,15 +441,10 @@ describe('render with the example values', () => {
   });
 
   it('tells PrivateLink providers and consumers how to put their endpoint IDs in the catalog', async () => {
-    const published = path.join(tmp, 'service-privatelink');
-    expect(
-      (
-        await render(
-          'private-fargate-service.shared-endpoints-privatelink.yaml',
-          published,
-        )
-      ).code,
-    ).toBe(0);
+    const { outDir: published } = await renderOk(
+      'private-fargate-service.shared-endpoints-privatelink.yaml',
+      'service-privatelink',
+    );
     expect(
       fs.readFileSync(path.join(published, 'infra/outputs.tf'), 'utf8'),
     ).toMatch(
@@ -490,10 +476,10 @@ describe('render with the example values', () => {
     });
 
     // The consumer's repository likewise says where its endpoint's ID goes.
-    const consumer = path.join(tmp, 'consumer-annotation');
-    expect(
-      (await render('privatelink-consumer.two-zones.yaml', consumer)).code,
-    ).toBe(0);
+    const { outDir: consumer } = await renderOk(
+      'privatelink-consumer.two-zones.yaml',
+      'consumer-annotation',
+    );
     const consumerText = fs.readFileSync(
       path.join(consumer, 'catalog-info.yaml'),
       'utf8',
@@ -514,15 +500,10 @@ describe('render with the example values', () => {
       ],
     ).toBe('vpce-0c0ffee0c0ffee001');
 
-    const internal = path.join(tmp, 'service-internal-alb');
-    expect(
-      (
-        await render(
-          'private-fargate-service.tokyo-internal-alb.yaml',
-          internal,
-        )
-      ).code,
-    ).toBe(0);
+    const { outDir: internal } = await renderOk(
+      'private-fargate-service.tokyo-internal-alb.yaml',
+      'service-internal-alb',
+    );
     for (const file of ['catalog-info.yaml', 'README.md', 'docs/index.md']) {
       expect(fs.readFileSync(path.join(internal, file), 'utf8')).not.toContain(
         'endpoint-service-id',
@@ -531,13 +512,12 @@ describe('render with the example values', () => {
   });
 
   it('gives the baseline stack an endpoint for each secret source picked', async () => {
-    const outDir = path.join(tmp, 'baseline-secrets');
     const file = 'vpc-endpoints-baseline.tokyo-new-repo.yaml';
     expect(readValuesFile(path.join(valuesDir, file)).secretSources).toEqual([
       'secretsmanager',
       'ssm',
     ]);
-    expect((await render(file, outDir)).code).toBe(0);
+    const { outDir } = await renderOk(file, 'baseline-secrets');
     const report = await checkTerraformTree(path.join(outDir, 'infra'));
     expect(report.awsServiceEndpoints.map(e => e.serviceName)).toEqual(
       expect.arrayContaining([
@@ -548,9 +528,8 @@ describe('render with the example values', () => {
   });
 
   it('makes a service on shared endpoints depend on them and not create them again', async () => {
-    const outDir = path.join(tmp, 'service-shared');
     const file = 'private-fargate-service.shared-endpoints-privatelink.yaml';
-    expect((await render(file, outDir)).code).toBe(0);
+    const { outDir } = await renderOk(file, 'service-shared');
     const entity = yaml.parse(
       fs.readFileSync(path.join(outDir, 'catalog-info.yaml'), 'utf8'),
     );
@@ -586,29 +565,22 @@ describe('render with the example values', () => {
         };
       });
 
-    const spaced = path.join(tmp, 'service-shared-spaced');
-    expect(
-      (
-        await render(
-          file,
-          spaced,
-          {},
-          withAnnotation('ecr.api, ecr.dkr, s3, logs'),
-        )
-      ).code,
-    ).toBe(0);
+    const { outDir: spaced } = await renderOk(
+      file,
+      'service-shared-spaced',
+      {},
+      withAnnotation('ecr.api, ecr.dkr, s3, logs'),
+    );
     const report = await checkTerraformTree(path.join(spaced, 'infra'));
     expect(report.awsServiceEndpoints.map(e => e.serviceName)).not.toContain(
       'com.amazonaws.eu-west-1.ecr.dkr',
     );
 
-    const missing = path.join(tmp, 'service-shared-missing');
-    const result = await render(file, missing, {}, withAnnotation(undefined));
+    const result = await renderNothing(file, {}, withAnnotation(undefined));
     expect(result.code).toBe(RENDER_EXIT.templateFailed);
     expect(result.stderr).toContain(
       "network.sharedEndpoints: lists no endpoints: the shared stack's private-fargate/endpoints annotation must name them",
     );
-    expect(fs.existsSync(missing)).toBe(false);
   });
 
   it("reads the provider's Region and endpoint service annotations as the status backend does", async () => {
@@ -624,23 +596,16 @@ describe('render with the example values', () => {
         return { ...entity, metadata: { ...entity.metadata, annotations } };
       });
 
-    const plain = path.join(tmp, 'consumer-plain');
-    expect((await render(file, plain)).code).toBe(0);
-    const padded = path.join(tmp, 'consumer-padded');
-    expect(
-      (
-        await render(
-          file,
-          padded,
-          {},
-          withProviderAnnotations({
-            'private-fargate/aws-region': ' ap-northeast-1 ',
-            'private-fargate/endpoint-service-id':
-              'vpce-svc-0a1b2c3d4e5f60718 ',
-          }),
-        )
-      ).code,
-    ).toBe(0);
+    const { outDir: plain } = await renderOk(file, 'consumer-plain');
+    const { outDir: padded } = await renderOk(
+      file,
+      'consumer-padded',
+      {},
+      withProviderAnnotations({
+        'private-fargate/aws-region': ' ap-northeast-1 ',
+        'private-fargate/endpoint-service-id': 'vpce-svc-0a1b2c3d4e5f60718 ',
+      }),
+    );
     const read = (dir: string) =>
       Object.fromEntries(
         (fs.readdirSync(dir, { recursive: true }) as string[])
@@ -680,9 +645,8 @@ describe('render refuses bad input', () => {
   );
 
   it('reports every problem with its field path', async () => {
-    const result = await render(
+    const result = await renderNothing(
       'private-fargate-service.invalid-names-and-ids.yaml',
-      path.join(tmp, 'all-problems'),
     );
     for (const field of [
       'name',
@@ -771,13 +735,11 @@ describe('render refuses bad input', () => {
   );
 
   it('takes a name beginning with internal- for a service without a load balancer', async () => {
-    const worker = await render(
+    await renderOk(
       'private-fargate-service.tokyo-internal-alb.yaml',
-      path.join(tmp, 'internal-worker'),
+      'internal-worker',
       { name: 'internal-orders', exposure: 'none' },
     );
-    expect(worker.stderr).toBe('');
-    expect(worker.code).toBe(RENDER_EXIT.ok);
   });
 
   it('refuses a non-empty --out unless --force', async () => {
