@@ -1,5 +1,10 @@
 import { InputError } from '@backstage/errors';
-import { estimateMonthlyCost, formatUsd, roundToCents } from './cost';
+import {
+  estimateMonthlyCost,
+  estimateMonthlyCostIfPriced,
+  formatUsd,
+  roundToCents,
+} from './cost';
 
 function amounts(
   lines: { label: string; amount: number }[],
@@ -202,5 +207,29 @@ describe('formatUsd', () => {
   it('writes dollars with cents and thousands separators', () => {
     expect(formatUsd(10.22)).toBe('$10.22');
     expect(formatUsd(1022)).toBe('$1,022.00');
+  });
+});
+
+describe('estimateMonthlyCostIfPriced', () => {
+  const input = {
+    region: 'ap-northeast-1',
+    azs: 2,
+    interfaceEndpoints: 3,
+    gbPerMonth: 10,
+  };
+
+  it('should estimate where the Region has prices, and give undefined where it has none', () => {
+    expect(estimateMonthlyCostIfPriced(input)).toEqual(
+      estimateMonthlyCost(input),
+    );
+    expect(
+      estimateMonthlyCostIfPriced({ ...input, region: 'eu-west-2' }),
+    ).toBeUndefined();
+  });
+
+  it('should still refuse bad input in a priced Region', () => {
+    expect(() => estimateMonthlyCostIfPriced({ ...input, azs: 7 })).toThrow(
+      /azs: must be at most 6/,
+    );
   });
 });

@@ -1,7 +1,13 @@
 import { z } from 'zod/v3';
 import { parseOrThrow } from './errors';
 import { requiredOr } from './schemas';
-import { PRICED_REGIONS, PRICES, RegionPrices, SourcedPrice } from './prices';
+import {
+  isPricedRegion,
+  PRICED_REGIONS,
+  PRICES,
+  RegionPrices,
+  SourcedPrice,
+} from './prices';
 
 /** One priced line of an estimate. @public */
 export interface CostLine {
@@ -65,7 +71,7 @@ export const costEstimateInputSchema = z
     region: z
       .string(requiredOr('must be a Region code'))
       .superRefine((region, ctx) => {
-        if (!PRICED_REGIONS.includes(region)) {
+        if (!isPricedRegion(region)) {
           ctx.addIssue({
             code: 'custom',
             message: `no prices for Region "${region}"; priced Regions: ${PRICED_REGIONS.join(
@@ -253,6 +259,18 @@ export function estimateMonthlyCost(input: CostEstimateInput): CostEstimate {
       natPlusEndpoints: perService(natPlusEndpoints.total),
     },
   };
+}
+
+/**
+ * {@link estimateMonthlyCost} where the Region has prices, and undefined where it has none
+ * (say {@link unpricedRegionNote} there): the endpoints are planned and written either way.
+ *
+ * @public
+ */
+export function estimateMonthlyCostIfPriced(
+  input: CostEstimateInput,
+): CostEstimate | undefined {
+  return isPricedRegion(input.region) ? estimateMonthlyCost(input) : undefined;
 }
 
 const usdFormat = new Intl.NumberFormat('en-US', {

@@ -47,6 +47,7 @@ export {
 export type { PriceTier, RegionPrices, SourcedPrice } from './prices';
 export {
   estimateMonthlyCost,
+  estimateMonthlyCostIfPriced,
   availabilityZoneCountSchema,
   costEstimateInputSchema,
   formatUsd,

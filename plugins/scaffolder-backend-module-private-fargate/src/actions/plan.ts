@@ -1,8 +1,7 @@
 import {
   availabilityZoneCountSchema,
   containerSecretSchema,
-  estimateMonthlyCost,
-  isPricedRegion,
+  estimateMonthlyCostIfPriced,
   parseOrThrow,
   planEndpoints,
   planRequirementsSchema,
@@ -144,14 +143,12 @@ export function createPlanAction() {
         e => e.type === 'Interface',
       ).length;
       const region = plan.requirements.region;
-      const cost = isPricedRegion(region)
-        ? estimateMonthlyCost({
-            region,
-            azs: input.availabilityZones,
-            interfaceEndpoints,
-            gbPerMonth: input.trafficGbPerMonth,
-          })
-        : undefined;
+      const cost = estimateMonthlyCostIfPriced({
+        region,
+        azs: input.availabilityZones,
+        interfaceEndpoints,
+        gbPerMonth: input.trafficGbPerMonth,
+      });
       ctx.logger.info(
         `Planned ${plan.endpoints.length} endpoints for ${region} with ${plan.warnings.length} warnings`,
       );

@@ -1,8 +1,7 @@
 import {
   CostEstimate,
-  estimateMonthlyCost,
+  estimateMonthlyCostIfPriced,
   formatUsd,
-  isPricedRegion,
   parseOrThrow,
   PlannedEndpoint,
   unpricedRegionNote,
@@ -120,14 +119,12 @@ function bastionCostNote(
   { bastion, bastionOn }: InterfaceEndpointCounts,
 ): string {
   if (bastion === 0) return '';
-  const hours = isPricedRegion(ctx.region)
-    ? estimateMonthlyCost({
-        region: ctx.region,
-        azs: ctx.endpointZones.length,
-        interfaceEndpoints: bastion,
-        gbPerMonth: 0,
-      }).endpointsOnly.lines[0]
-    : undefined;
+  const hours = estimateMonthlyCostIfPriced({
+    region: ctx.region,
+    azs: ctx.endpointZones.length,
+    interfaceEndpoints: bastion,
+    gbPerMonth: 0,
+  })?.endpointsOnly.lines[0];
   return ` The bastion's ${bastion} interface endpoint(s) exist only while bastion_enabled = true${
     hours ? `, and cost ${formatUsd(hours.amount)} a month while it is on` : ''
   }; it starts ${bastionOn ? 'true' : 'false'} here, so the ${
@@ -240,14 +237,12 @@ export async function generateTerraform(
 
   const created = [...ctx.stackEndpoints, ...ctx.bastionEndpoints];
   const counts = interfaceEndpointCounts(ctx);
-  const cost = isPricedRegion(ctx.region)
-    ? estimateMonthlyCost({
-        region: ctx.region,
-        azs: ctx.endpointZones.length,
-        interfaceEndpoints: counts.billed,
-        gbPerMonth: request.trafficGbPerMonth,
-      })
-    : undefined;
+  const cost = estimateMonthlyCostIfPriced({
+    region: ctx.region,
+    azs: ctx.endpointZones.length,
+    interfaceEndpoints: counts.billed,
+    gbPerMonth: request.trafficGbPerMonth,
+  });
   const paths = [...files.map(file => file.path), 'README.md'].sort();
   files.push({
     path: 'README.md',

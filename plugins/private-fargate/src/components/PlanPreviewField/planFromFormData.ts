@@ -2,8 +2,7 @@ import {
   ContainerSecret,
   CostEstimate,
   EndpointPlan,
-  estimateMonthlyCost,
-  isPricedRegion,
+  estimateMonthlyCostIfPriced,
   isSupportedRegion,
   PlanRequirementsInput,
   planEndpoints,
@@ -145,15 +144,13 @@ export function planFromFormData(
   };
   try {
     const plan = planEndpoints(requirements);
-    const cost = isPricedRegion(region)
-      ? estimateMonthlyCost({
-          region,
-          azs: availabilityZones,
-          interfaceEndpoints: plan.endpoints.filter(e => e.type === 'Interface')
-            .length,
-          gbPerMonth: options.trafficGbPerMonth ?? 10,
-        })
-      : undefined;
+    const cost = estimateMonthlyCostIfPriced({
+      region,
+      azs: availabilityZones,
+      interfaceEndpoints: plan.endpoints.filter(e => e.type === 'Interface')
+        .length,
+      gbPerMonth: options.trafficGbPerMonth ?? 10,
+    });
     return {
       status: 'ready',
       plan,
