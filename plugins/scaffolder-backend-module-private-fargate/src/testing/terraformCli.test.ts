@@ -36,12 +36,13 @@ describe('findTerraformCli', () => {
     ).toBeUndefined();
   });
 
-  it('takes the terraform on PATH and the newest AWS provider built for this platform', () => {
+  it('takes the terraform on PATH and the newest released AWS provider built for this platform', () => {
     write('bin/terraform', '#!/bin/sh\n', 0o755);
     const plugins = 'plugins/registry.terraform.io/hashicorp/aws';
     write(`${plugins}/5.9.0/${PLATFORM}/terraform-provider-aws`, '');
     write(`${plugins}/5.100.0/${PLATFORM}/terraform-provider-aws`, '');
     write(`${plugins}/6.1.0/other_platform/terraform-provider-aws`, '');
+    write(`${plugins}/6.2.0-beta1/${PLATFORM}/terraform-provider-aws`, '');
     expect(
       findTerraformCli({
         PATH: path.join(tmp, 'bin'),

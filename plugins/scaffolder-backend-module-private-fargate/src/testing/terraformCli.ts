@@ -3,6 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import {
+  compareTemplateVersions,
+  templateVersionSchema,
+} from '@private-fargate/plugin-private-fargate-common';
 import { AWS_PROVIDER_VERSION } from '../terraform/root';
 
 const run = promisify(execFile);
@@ -36,16 +40,6 @@ const PLUGIN_DIRS = [
   '/usr/share/terraform/plugins',
 ];
 
-const versionKey = (version: string) =>
-  version.split('.').map(part => Number.parseInt(part, 10) || 0);
-const newer = (a: string, b: string) => {
-  const [x, y] = [versionKey(a), versionKey(b)];
-  for (let i = 0; i < Math.max(x.length, y.length); i++) {
-    if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
-  }
-  return 0;
-};
-
 function onPath(command: string, env: NodeJS.ProcessEnv): string | undefined {
   return (env.PATH ?? '')
     .split(path.delimiter)
@@ -67,10 +61,15 @@ function newestAwsProvider(pluginDir: string): string | undefined {
   }`;
   const versionsDir = path.join(pluginDir, AWS_PROVIDER_PATH);
   if (!fs.existsSync(versionsDir)) return undefined;
+  // Release versions only: a pre-release provider is not what the generated code is for.
   return fs
     .readdirSync(versionsDir)
-    .filter(version => fs.existsSync(path.join(versionsDir, version, platform)))
-    .sort(newer)
+    .filter(
+      version =>
+        templateVersionSchema.safeParse(version).success &&
+        fs.existsSync(path.join(versionsDir, version, platform)),
+    )
+    .sort(compareTemplateVersions)
     .pop();
 }
 
@@ -175,8 +174,8 @@ export async function runTerraformCli(
     const unformatted = fmt.stdout.split('\n').filter(Boolean);
 
     const wantedMajor = AWS_PROVIDER_VERSION.match(/~>\s*(\d+)/)?.[1];
-    for (const label of labels) {
-      if (cli.awsProviderVersion.split('.')[0] !== wantedMajor) {
+    if (cli.awsProviderVersion.split('.')[0] !== wantedMajor) {
+      for (const label of labels) {
         await fs.promises.writeFile(
           path.join(root, label, 'aws_provider_version_override.tf'),
           `terraform {\n  required_providers {\n    aws = {\n      source  = "hashicorp/aws"\n      version = "${cli.awsProviderVersion}"\n    }\n  }\n}\n`,
