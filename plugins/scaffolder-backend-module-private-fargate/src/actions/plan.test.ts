@@ -1,13 +1,18 @@
 import { InputError } from '@backstage/errors';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { createTestDirectory } from '../__testUtils__/testDirectory';
 import { createPlanAction } from './plan';
 
 describe('private-fargate:plan', () => {
   const action = createPlanAction();
+  const workspace = createTestDirectory();
 
   /** Runs the action; returns its outputs by name. */
   async function run(input: Record<string, unknown>) {
-    const ctx = createMockActionContext<any>({ input });
+    const ctx = createMockActionContext<any>({
+      input,
+      workspacePath: workspace.path,
+    });
     await action.handler(ctx);
     return Object.fromEntries((ctx.output as jest.Mock).mock.calls);
   }
@@ -117,6 +122,7 @@ describe('private-fargate:plan', () => {
 
   it('should reject a container secret that is not a secret ARN, naming the field', async () => {
     const ctx = createMockActionContext<any>({
+      workspacePath: workspace.path,
       input: {
         requirements: { region: 'ap-northeast-1' },
         containerSecrets: [
@@ -175,6 +181,7 @@ describe('private-fargate:plan', () => {
   it('should reject an unknown Region naming the field', async () => {
     const ctx = createMockActionContext<any>({
       input: { requirements: { region: 'mars-north-1' } },
+      workspacePath: workspace.path,
     });
     const failure = action.handler(ctx);
     await expect(failure).rejects.toThrow(InputError);

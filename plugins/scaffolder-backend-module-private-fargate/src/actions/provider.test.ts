@@ -4,6 +4,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import yaml from 'yaml';
 import { dryRunTemplate } from '../__testUtils__/dryRunTemplate';
+import { createTestDirectory } from '../__testUtils__/testDirectory';
 import { createProviderFetchAction } from './provider';
 import { examples } from './provider.examples';
 
@@ -43,10 +44,15 @@ const tasksApiInPayments = provider(
 );
 
 describe('private-fargate:provider:fetch', () => {
+  const workspace = createTestDirectory();
+
   async function run(entityRef: unknown, entities: Entity[] = [tasksApi]) {
     const catalog = catalogServiceMock({ entities });
     const action = createProviderFetchAction({ catalog });
-    const ctx = createMockActionContext({ input: { entityRef } as any });
+    const ctx = createMockActionContext({
+      input: { entityRef } as any,
+      workspacePath: workspace.path,
+    });
     await action.handler(ctx);
     return Object.fromEntries((ctx.output as jest.Mock).mock.calls);
   }
@@ -82,6 +88,7 @@ describe('private-fargate:provider:fetch', () => {
     const credentials = mockCredentials.user('user:default/mary');
     const ctx = createMockActionContext({
       input: { entityRef: 'component:default/tasks-api' },
+      workspacePath: workspace.path,
     });
     ctx.getInitiatorCredentials = async () => credentials;
     await action.handler(ctx);

@@ -1,4 +1,4 @@
-import { createMockDirectory } from '@backstage/backend-test-utils';
+import { createTestDirectory } from '../__testUtils__/testDirectory';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,7 +16,7 @@ jest.setTimeout(60_000);
 
 describe('private-fargate:terraform examples', () => {
   const action = createTerraformAction();
-  const workspace = createMockDirectory();
+  const workspace = createTestDirectory();
 
   beforeEach(() => workspace.clear());
 

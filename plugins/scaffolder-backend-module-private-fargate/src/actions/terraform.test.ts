@@ -1,4 +1,4 @@
-import { createMockDirectory } from '@backstage/backend-test-utils';
+import { createTestDirectory } from '../__testUtils__/testDirectory';
 import { InputError } from '@backstage/errors';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import fsSync from 'node:fs';
@@ -14,7 +14,8 @@ const tokyoCase = goldenCases.find(
 
 describe('private-fargate:terraform', () => {
   const action = createTerraformAction();
-  const workspace = createMockDirectory();
+  const workspace = createTestDirectory();
+  const outside = createTestDirectory();
 
   beforeEach(() => workspace.clear());
 
@@ -100,7 +101,6 @@ describe('private-fargate:terraform', () => {
   });
 
   it('should not write through a symlink in the target folder that leads out of the workspace', async () => {
-    const outside = createMockDirectory();
     workspace.setContent({ 'infra/backend.tf': 'terraform {}\n' });
     await fs.symlink(outside.path, path.join(workspace.path, 'infra/modules'));
     await expect(run({ ...tokyoCase })).rejects.toThrow('outside its parent');
@@ -321,7 +321,7 @@ describe('private-fargate:terraform', () => {
 
 describe('private-fargate:terraform with a record', () => {
   const action = createTerraformAction();
-  const workspace = createMockDirectory();
+  const workspace = createTestDirectory();
   const templateInfo = {
     baseUrl: 'file:///templates/private-fargate-service/template.yaml',
     entity: {

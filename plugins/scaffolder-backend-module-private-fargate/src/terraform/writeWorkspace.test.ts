@@ -1,11 +1,11 @@
-import { createMockDirectory } from '@backstage/backend-test-utils';
+import { createTestDirectory } from '../__testUtils__/testDirectory';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { countTurnsDuring } from '../files/countTurns';
 import { writeWorkspace } from './writeWorkspace';
 
 describe('writeWorkspace', () => {
-  const workspace = createMockDirectory();
+  const workspace = createTestDirectory();
 
   beforeEach(() => workspace.clear());
 

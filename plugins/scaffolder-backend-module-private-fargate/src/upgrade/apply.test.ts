@@ -1,10 +1,10 @@
-import { createMockDirectory } from '@backstage/backend-test-utils';
+import { createTestDirectory } from '../__testUtils__/testDirectory';
 import fs from 'node:fs';
 import path from 'node:path';
 import { applyFileChanges } from './apply';
 
 describe('applyFileChanges', () => {
-  const dir = createMockDirectory();
+  const dir = createTestDirectory();
   beforeEach(() =>
     dir.setContent({ 'a.txt': 'a', 'b/c.txt': 'c', 'keep.txt': 'keep' }),
   );

@@ -1,11 +1,11 @@
-import { createMockDirectory } from '@backstage/backend-test-utils';
+import { createTestDirectory } from '../__testUtils__/testDirectory';
 import fs from 'node:fs';
 import path from 'node:path';
 import { countTurnsDuring } from '../files/countTurns';
 import { listTreeFiles } from './files';
 
 describe('listTreeFiles', () => {
-  const tree = createMockDirectory();
+  const tree = createTestDirectory();
 
   beforeEach(() => tree.clear());
 
