@@ -4,7 +4,9 @@
 // which also writes the record) and, in the same process and the same backend, without them;
 // prints the medians, their ratio with a 95 % bootstrap interval, and what each step adds.
 // Target (issue 5): our steps add at most 30 % to the dry run. The verdict is "met" only when
-// the whole interval is at or under the target.
+// the whole interval is at or under the target. With BENCH_SPLIT=1, two more variants replace
+// our steps with stand-ins that only replay our actions' outputs, with and without our inputs,
+// to split what our steps add into the scaffolder's share, our handlers' and the rest.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -122,6 +124,36 @@ const nameOf = k =>
 const variants = Object.fromEntries(
   keeping.map((template, k) => [nameOf(k), template]),
 );
+// Our steps replaced by stand-ins that only replay the outputs our actions gave in the first
+// run: what the scaffolder spends on two steps whatever they do, with our inputs (rendered,
+// checked against our actions' JSON Schemas and logged) and without any.
+const STAND_IN_PREFIX = 'bench:stand-in:';
+const withStandIns = ({ keepInputs }) => ({
+  ...folder.template,
+  spec: {
+    ...folder.template.spec,
+    steps: folder.template.spec.steps.map(step =>
+      ourActions.includes(step.action)
+        ? {
+            ...step,
+            action: `${STAND_IN_PREFIX}${keepInputs ? '' : 'no-input:'}${
+              step.action
+            }`,
+            input: keepInputs ? step.input : {},
+          }
+        : step,
+    ),
+  },
+});
+const STAND_INS = 'stand-ins with our inputs';
+const STAND_INS_NO_INPUT = 'stand-ins without inputs';
+// Opt-in: more variants mean more files created and removed, which on some disks slows file
+// creation for every variant as the rounds go on (the benchmark prints by how much).
+const SPLIT = process.env.BENCH_SPLIT === '1';
+if (SPLIT) {
+  variants[STAND_INS] = withStandIns({ keepInputs: true });
+  variants[STAND_INS_NO_INPUT] = withStandIns({ keepInputs: false });
+}
 // What creating one small file costs where the dry runs write (the scaffolder's working
 // directory, os.tmpdir()). On ext4 without a journal the kernel does not reuse an inode within
 // 60 s of its deletion (300 s while its table block is dirty), so every create first skips the
@@ -145,15 +177,35 @@ const createCostBefore = fileCreateCost();
 // (planning, generating, writing and hashing) from the scaffolder's handling of our steps.
 const ourModule = require('@private-fargate/plugin-scaffolder-backend-module-private-fargate');
 let handlerTime = 0;
+const outputsOf = {};
+const recordingOutputs = (action, ctx) => ({
+  ...ctx,
+  output(name, value) {
+    (outputsOf[action.id] ??= []).push([name, value]);
+    ctx.output(name, value);
+  },
+});
 const timed = action => ({
   ...action,
   async handler(ctx) {
+    // The stand-ins replay what our actions output in the first run (see BENCH_SPLIT).
+    const recording = SPLIT && !outputsOf[action.id];
     const start = performance.now();
     try {
-      return await action.handler(ctx);
+      return await action.handler(
+        recording ? recordingOutputs(action, ctx) : ctx,
+      );
     } finally {
       handlerTime += performance.now() - start;
     }
+  },
+});
+const standIn = (action, { keepInputs }) => ({
+  ...action,
+  id: `${STAND_IN_PREFIX}${keepInputs ? '' : 'no-input:'}${action.id}`,
+  schema: keepInputs ? action.schema : { output: action.schema?.output },
+  async handler(ctx) {
+    for (const [name, value] of outputsOf[action.id]) ctx.output(name, value);
   },
 });
 const timedOurModule = createBackendModule({
@@ -163,10 +215,17 @@ const timedOurModule = createBackendModule({
     env.registerInit({
       deps: { scaffolder: scaffolderActionsExtensionPoint },
       async init({ scaffolder }) {
+        const actions = [
+          ourModule.createPlanAction(),
+          ourModule.createTerraformAction(),
+          ourModule.createRecordAction(),
+        ];
         scaffolder.addActions(
-          timed(ourModule.createPlanAction()),
-          timed(ourModule.createTerraformAction()),
-          timed(ourModule.createRecordAction()),
+          ...actions.map(timed),
+          ...actions.flatMap(action => [
+            standIn(action, { keepInputs: true }),
+            standIn(action, { keepInputs: false }),
+          ]),
         );
       },
     });
@@ -193,6 +252,13 @@ const foldersOf = files =>
     ),
   ).size;
 try {
+  if (SPLIT) {
+    await backend.dryRun({
+      template: variants[WITH],
+      values,
+      files: folder.files,
+    });
+  }
   for (let round = 0; round < WARMUP + ROUNDS; round++) {
     // A new random order each round: drift on a shared machine hits all variants alike, and
     // no variant always runs after the same one (a fixed order biased an A/A run by 1-2 ms).
@@ -291,16 +357,41 @@ ourActions.forEach((action, index) => {
   console.log(`    ${action.padEnd(25)}${ms(cost)}`);
 });
 const ownWork = median(handlerTimes);
-console.log(
-  `  our handlers themselves (planning, generating, writing and hashing files): ${ms(
+if (SPLIT) {
+  const pairedCost = (name, over) =>
+    median(times[name].map((time, round) => time - times[over][round]));
+  const stepsDoingNothing = pairedCost(STAND_INS_NO_INPUT, WITHOUT);
+  const ourInputs = pairedCost(STAND_INS, STAND_INS_NO_INPUT);
+  const added = pairedCost(WITH, WITHOUT);
+  const share = value =>
+    `${((value / baseline) * 100).toFixed(0)} %`.padStart(5);
+  console.log(
+    '  what our steps add, against the run without them (stand-ins replay our outputs):',
+  );
+  const row = (label, value) =>
+    console.log(`    ${label.padEnd(66)}${ms(value)} ${share(value)}`);
+  row('the scaffolder running two steps that do nothing', stepsDoingNothing);
+  row(
+    'the scaffolder taking our inputs (rendering, checking, logging)',
+    ourInputs,
+  );
+  row(
+    'our handlers (planning, generating, writing and hashing files)',
     ownWork,
-  ).trim()},\n    ${((ownWork / baseline) * 100).toFixed(
-    0,
-  )} % of the run without our steps;`,
-);
-console.log(
-  "    the rest of what our steps add is the scaffolder's handling of their inputs (rendering,",
-);
-console.log(
-  '    checking and logging them) and of the files they leave (extracting and removing them)',
-);
+  );
+  row(
+    'the rest, mostly the dry run extracting and removing our files',
+    added - stepsDoingNothing - ourInputs - ownWork,
+  );
+} else {
+  console.log(
+    `  our handlers themselves (planning, generating, writing and hashing files): ${ms(
+      ownWork,
+    ).trim()}, ${((ownWork / baseline) * 100).toFixed(
+      0,
+    )} % of the run without our steps`,
+  );
+  console.log(
+    "  (BENCH_SPLIT=1 also splits the rest: the scaffolder's handling of our steps and their files)",
+  );
+}
