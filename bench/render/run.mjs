@@ -127,7 +127,8 @@ const variants = Object.fromEntries(
 // Our steps replaced by stand-ins that only replay the outputs our actions gave in the first
 // run: what the scaffolder spends on two steps whatever they do, with our inputs (rendered,
 // checked against our actions' JSON Schemas and logged) and without any.
-const STAND_IN_PREFIX = 'bench:stand-in:';
+const standInId = (actionId, { keepInputs }) =>
+  `bench:stand-in:${keepInputs ? '' : 'no-input:'}${actionId}`;
 const withStandIns = ({ keepInputs }) => ({
   ...folder.template,
   spec: {
@@ -136,9 +137,7 @@ const withStandIns = ({ keepInputs }) => ({
       ourActions.includes(step.action)
         ? {
             ...step,
-            action: `${STAND_IN_PREFIX}${keepInputs ? '' : 'no-input:'}${
-              step.action
-            }`,
+            action: standInId(step.action, { keepInputs }),
             input: keepInputs ? step.input : {},
           }
         : step,
@@ -202,7 +201,7 @@ const timed = action => ({
 });
 const standIn = (action, { keepInputs }) => ({
   ...action,
-  id: `${STAND_IN_PREFIX}${keepInputs ? '' : 'no-input:'}${action.id}`,
+  id: standInId(action.id, { keepInputs }),
   schema: keepInputs ? action.schema : { output: action.schema?.output },
   async handler(ctx) {
     for (const [name, value] of outputsOf[action.id]) ctx.output(name, value);
@@ -220,13 +219,15 @@ const timedOurModule = createBackendModule({
           ourModule.createTerraformAction(),
           ourModule.createRecordAction(),
         ];
-        scaffolder.addActions(
-          ...actions.map(timed),
-          ...actions.flatMap(action => [
-            standIn(action, { keepInputs: true }),
-            standIn(action, { keepInputs: false }),
-          ]),
-        );
+        scaffolder.addActions(...actions.map(timed));
+        if (SPLIT) {
+          scaffolder.addActions(
+            ...actions.flatMap(action => [
+              standIn(action, { keepInputs: true }),
+              standIn(action, { keepInputs: false }),
+            ]),
+          );
+        }
       },
     });
   },
@@ -350,16 +351,14 @@ console.log(
 console.log(
   '  where the time goes (with the step minus without it and the later ones):',
 );
+const pairedCost = (name, over) =>
+  median(times[name].map((time, round) => time - times[over][round]));
 ourActions.forEach((action, index) => {
-  const withIt = times[nameOf(index + 1)];
-  const withoutIt = times[nameOf(index)];
-  const cost = median(withIt.map((time, round) => time - withoutIt[round]));
+  const cost = pairedCost(nameOf(index + 1), nameOf(index));
   console.log(`    ${action.padEnd(25)}${ms(cost)}`);
 });
 const ownWork = median(handlerTimes);
 if (SPLIT) {
-  const pairedCost = (name, over) =>
-    median(times[name].map((time, round) => time - times[over][round]));
   const stepsDoingNothing = pairedCost(STAND_INS_NO_INPUT, WITHOUT);
   const ourInputs = pairedCost(STAND_INS, STAND_INS_NO_INPUT);
   const added = pairedCost(WITH, WITHOUT);

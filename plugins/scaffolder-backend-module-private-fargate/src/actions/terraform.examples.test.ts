@@ -1,8 +1,8 @@
-import { createTestDirectory } from '../__testUtils__/testDirectory';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'yaml';
+import { createTestDirectory } from '../__testUtils__/testDirectory';
 import {
   checkTerraformTree,
   findTerraformCli,

@@ -1,9 +1,9 @@
-import { createTestDirectory } from '../__testUtils__/testDirectory';
 import { InputError } from '@backstage/errors';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { createTestDirectory } from '../__testUtils__/testDirectory';
 import { goldenCases } from '../__golden__/cases';
 import { readScaffoldRecord, sha256 } from '../upgrade/record';
 import { createTerraformAction } from './terraform';

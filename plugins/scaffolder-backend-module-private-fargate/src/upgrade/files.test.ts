@@ -1,6 +1,6 @@
-import { createTestDirectory } from '../__testUtils__/testDirectory';
 import fs from 'node:fs';
 import path from 'node:path';
+import { createTestDirectory } from '../__testUtils__/testDirectory';
 import { countTurnsDuring } from '../files/countTurns';
 import { listTreeFiles } from './files';
 
