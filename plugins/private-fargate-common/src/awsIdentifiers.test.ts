@@ -34,6 +34,17 @@ describe('AWS identifier schemas', () => {
       'arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:db-AbCdEf:::6b2c9a1e-0f3d-4c55-9d7a-2f1e0b3c4d5e',
       'arn:aws:ssm:ap-northeast-1:123456789012:parameter/db:password::',
     ],
+    // A partial ARN: the name without the six characters Secrets Manager adds.
+    [
+      secretReferenceArnSchema,
+      'arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:team/db-AbCdEf',
+      'arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:team/db',
+    ],
+    [
+      secretReferenceArnSchema,
+      'arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:db-AbCdEf:password::',
+      'arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:orders-db:password::',
+    ],
     [
       secretReferenceArnSchema,
       'arn:aws:ssm:ap-northeast-1:123456789012:parameter/app/db/url',

@@ -104,6 +104,14 @@ export const secretReferenceArnSchema = z
     // empty, to inject one JSON key or one version of it.
     /^arn:aws:(?:secretsmanager:[a-z0-9-]+:\d{12}:secret:[A-Za-z0-9/_+=.@-]{1,512}(?::[A-Za-z0-9/_+=.@-]{0,256}:[A-Za-z0-9_-]{0,256}:[A-Za-z0-9-]{0,64})?|ssm:[a-z0-9-]+:\d{12}:parameter\/[A-Za-z0-9/_.-]{1,1011})$/,
     'must be a Secrets Manager secret ARN (arn:aws:secretsmanager:<region>:<account>:secret:<name>, optionally followed by :<json-key>:<version-stage>:<version-id>, e.g. :password:: for one JSON key) or an SSM parameter ARN (arn:aws:ssm:<region>:<account>:parameter/<name>)',
+  )
+  // ECS takes only a secret's full ARN, whose name ends in the hyphen and six random characters
+  // Secrets Manager adds; a partial ARN fails when the task starts, and IAM does not match it.
+  .refine(
+    arn =>
+      !arn.startsWith('arn:aws:secretsmanager:') ||
+      /-[A-Za-z0-9]{6}$/.test(arn.split(':')[6]),
+    "must be the secret's full ARN, which ends in a hyphen and the six random characters Secrets Manager adds to the name (e.g. ...:secret:orders-db-AbCdEf): copy it from the secret's page in the console or from aws secretsmanager describe-secret",
   );
 
 /** KMS key ARN. @public */

@@ -655,9 +655,12 @@ describe('render refuses bad input', () => {
       'privateSubnets',
       'taskSize',
       'containerPort',
+      'secrets.0.valueFrom',
       'allowedPrincipals',
     ]) {
-      expect(result.stderr).toMatch(new RegExp(`^ {2}${field} `, 'm'));
+      expect(result.stderr).toMatch(
+        new RegExp(`^ {2}${field.replaceAll('.', '\\.')} `, 'm'),
+      );
     }
   });
 

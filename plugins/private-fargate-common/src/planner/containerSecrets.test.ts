@@ -53,6 +53,10 @@ describe('containerSecretSchema', () => {
     [{ name: 'db-password', valueFrom: secretArn }, 'environment variable'],
     [{ name: 'DB_PASSWORD', valueFrom: 'arn:aws:s3:::x' }, 'Secrets Manager'],
     [
+      { name: 'DB_PASSWORD', valueFrom: secretArn.replace(/-AbCdEf$/, '') },
+      "secret's full ARN",
+    ],
+    [
       { name: 'DB_PASSWORD', valueFrom: secretArn, version: 1 },
       'Unrecognized key',
     ],

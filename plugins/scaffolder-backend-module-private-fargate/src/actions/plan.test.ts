@@ -135,6 +135,23 @@ describe('private-fargate:plan', () => {
     );
   });
 
+  it('should reject a partial secret ARN, which ECS cannot read, naming the field and the fix', async () => {
+    await expect(
+      run({
+        requirements: { region: 'ap-northeast-1' },
+        containerSecrets: [
+          {
+            name: 'DB_PASSWORD',
+            valueFrom:
+              'arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:orders-db:password::',
+          },
+        ],
+      }),
+    ).rejects.toThrow(
+      /containerSecrets\[0\]\.valueFrom: must be the secret's full ARN, which ends in a hyphen and the six random characters/,
+    );
+  });
+
   it('should reject a secret in another Region when nothing leaves the VPC, and take it with a NAT path', async () => {
     const input = {
       requirements: { region: 'ap-northeast-1' },
