@@ -128,6 +128,18 @@ const rows: Row[] = [
     warnings: [['exec-needs-1.4.0', 'warning']],
   },
   {
+    name: 'EFS on 1.3.0, which cannot mount it, is warned about',
+    input: { ...tokyo, platformVersion: '1.3.0', logging: 'none', efs: true },
+    endpoints: [
+      ['ecr.dkr', ['image-pull:ecr']],
+      ['s3', ['image-pull:ecr']],
+    ],
+    warnings: [
+      ['efs-needs-1.4.0', 'warning'],
+      ['efs-mount-targets', 'info'],
+    ],
+  },
+  {
     name: 'secrets on 1.3.0 keep their endpoint',
     input: {
       ...tokyo,

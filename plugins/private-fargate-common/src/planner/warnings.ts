@@ -7,6 +7,7 @@ export const PLAN_WARNING_CODES = [
   'external-registry',
   'pull-through-cache-first-pull',
   'exec-needs-1.4.0',
+  'efs-needs-1.4.0',
   'region-needs-ecs-endpoints',
   's3-application-buckets-missing',
   'efs-mount-targets',
@@ -90,6 +91,20 @@ const WARNING_RULES: WarningRule[] = [
           message:
             'ECS Exec needs Fargate platform version 1.4.0 or later; set platformVersion to ' +
             '"1.4.0" or "LATEST". The Exec endpoints are planned for that version.',
+        }
+      : undefined,
+  // AWS Knowledge Center, "How do I mount an Amazon EFS file system on ... Fargate?": "Fargate
+  // platform versions 1.3.0 or earlier don't support persistent storage using Amazon EFS".
+  requirements =>
+    requirements.efs &&
+    requirements.launchType === 'FARGATE' &&
+    requirements.platformVersion === '1.3.0'
+      ? {
+          code: 'efs-needs-1.4.0',
+          severity: 'warning',
+          message:
+            'EFS volumes need Fargate platform version 1.4.0 or later: 1.3.0 cannot mount them. ' +
+            'Set platformVersion to "1.4.0" or "LATEST".',
         }
       : undefined,
   // [S2] Regions introduced on or after 2023-12-23.
