@@ -3,11 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'yaml';
 import { createTestDirectory } from '../__testUtils__/testDirectory';
-import {
-  checkTerraformTree,
-  findTerraformCli,
-  runTerraformCli,
-} from '../testing';
+import { checkTerraformTree, describeWithTerraformCli } from '../testing';
 import { readScaffoldRecord } from '../upgrade/record';
 import { createTerraformAction } from './terraform';
 import { examples } from './terraform.examples';
@@ -20,12 +16,9 @@ describe('private-fargate:terraform examples', () => {
 
   beforeEach(() => workspace.clear());
 
-  const terraformCli = findTerraformCli();
-  // Skipped where no Terraform CLI with an AWS provider is installed (see findTerraformCli).
-  (terraformCli ? describe : describe.skip)('with the Terraform CLI', () => {
-    it(`should all write Terraform that passes terraform fmt -check and terraform validate (AWS provider ${
-      terraformCli?.awsProviderVersion ?? 'not installed'
-    })`, async () => {
+  describeWithTerraformCli(
+    'should all write Terraform that passes terraform fmt -check and terraform validate',
+    async () => {
       const configurations: Record<string, string> = {};
       for (const [index, example] of examples.entries()) {
         const workspacePath = path.join(workspace.path, `example-${index + 1}`);
@@ -43,11 +36,9 @@ describe('private-fargate:terraform examples', () => {
           outputs.targetPath,
         );
       }
-      const report = await runTerraformCli(configurations, terraformCli!);
-      expect(report.unformatted).toEqual([]);
-      expect(report.diagnostics).toEqual([]);
-    });
-  });
+      return configurations;
+    },
+  );
 
   it.each(examples.map(example => [example.description, example] as const))(
     'should run and pass the quality gates: %s',

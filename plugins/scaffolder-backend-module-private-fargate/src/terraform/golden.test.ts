@@ -2,11 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { goldenCases } from '../__golden__/cases';
-import {
-  checkTerraformTree,
-  findTerraformCli,
-  runTerraformCli,
-} from '../testing';
+import { checkTerraformTree, describeWithTerraformCli } from '../testing';
 import { generateTerraform } from './generate';
 import { TERRAFORM_COMPONENTS } from './request';
 
@@ -41,8 +37,6 @@ async function writeTree(
 
 jest.setTimeout(120_000);
 
-const terraformCli = findTerraformCli();
-
 describe('private-fargate:terraform golden outputs', () => {
   it('should cover every component in at least twelve cases', () => {
     expect(goldenCases.length).toBeGreaterThanOrEqual(12);
@@ -50,21 +44,13 @@ describe('private-fargate:terraform golden outputs', () => {
     expect([...covered].sort()).toEqual([...TERRAFORM_COMPONENTS].sort());
   });
 
-  // Skipped where no Terraform CLI with an AWS provider is installed (see findTerraformCli).
-  (terraformCli ? describe : describe.skip)('with the Terraform CLI', () => {
-    it(`should all pass terraform fmt -check and terraform validate (AWS provider ${
-      terraformCli?.awsProviderVersion ?? 'not installed'
-    })`, async () => {
-      const report = await runTerraformCli(
-        Object.fromEntries(
-          goldenCases.map(c => [c.name, path.join(GOLDEN_DIR, c.name)]),
-        ),
-        terraformCli!,
-      );
-      expect(report.unformatted).toEqual([]);
-      expect(report.diagnostics).toEqual([]);
-    });
-  });
+  describeWithTerraformCli(
+    'should all pass terraform fmt -check and terraform validate',
+    async () =>
+      Object.fromEntries(
+        goldenCases.map(c => [c.name, path.join(GOLDEN_DIR, c.name)]),
+      ),
+  );
 
   describe.each(goldenCases.map(c => [c.name, c] as const))(
     '%s',

@@ -7,11 +7,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { goldenCases } from '../__golden__/cases';
 import { createTestDirectory } from '../__testUtils__/testDirectory';
-import {
-  checkTerraformTree,
-  findTerraformCli,
-  runTerraformCli,
-} from '../testing';
+import { checkTerraformTree, describeWithTerraformCli } from '../testing';
 import { generateTerraform } from './generate';
 
 // The golden cases fix one set of options each; here each gets other options at random: the
@@ -94,7 +90,6 @@ const combinations = fc.sample(optionsArbitrary, {
   numRuns: 40,
   seed: 20261122,
 });
-const terraformCli = findTerraformCli();
 
 describe('private-fargate:terraform with random option combinations', () => {
   const workspace = createTestDirectory();
@@ -135,14 +130,9 @@ describe('private-fargate:terraform with random option combinations', () => {
     }
   });
 
-  // Skipped where no Terraform CLI with an AWS provider is installed (see findTerraformCli).
-  (terraformCli ? describe : describe.skip)('with the Terraform CLI', () => {
-    it(`should all pass terraform fmt -check and terraform validate (AWS provider ${
-      terraformCli?.awsProviderVersion ?? 'not installed'
-    })`, async () => {
-      const report = await runTerraformCli(written, terraformCli!);
-      expect(report.unformatted).toEqual([]);
-      expect(report.diagnostics).toEqual([]);
-    }, 120_000);
-  });
+  describeWithTerraformCli(
+    'should all pass terraform fmt -check and terraform validate',
+    async () => written,
+    120_000,
+  );
 });

@@ -7,4 +7,5 @@ export type {
 export { awsProviderSchema } from './providerSchema';
 export type { ProviderSchema, SchemaBlock } from './providerSchema';
 export { findTerraformCli, runTerraformCli } from './terraformCli';
+export { describeWithTerraformCli } from './describeWithTerraformCli';
 export type { TerraformCli, TerraformCliReport } from './terraformCli';
