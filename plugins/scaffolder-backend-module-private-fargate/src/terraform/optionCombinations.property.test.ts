@@ -3,12 +3,11 @@ import {
   PLATFORM_VERSIONS,
 } from '@private-fargate/plugin-private-fargate-common';
 import fc from 'fast-check';
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import { goldenCases } from '../__golden__/cases';
 import { createTestDirectory } from '../__testUtils__/testDirectory';
 import { checkTerraformTree, describeWithTerraformCli } from '../testing';
 import { generateTerraform } from './generate';
+import { writeWorkspace } from './writeWorkspace';
 
 // The golden cases fix one set of options each; here each gets other options at random: the
 // requirements the planner reads, and the service settings that go with them. Every
@@ -98,13 +97,12 @@ describe('private-fargate:terraform with random option combinations', () => {
   beforeAll(async () => {
     for (const [index, options] of combinations.entries()) {
       const generated = await generateTerraform(requestWith(options));
-      const dir = path.join(workspace.path, `combination-${index}`);
-      for (const file of generated.files) {
-        const target = path.join(dir, file.path);
-        await fs.mkdir(path.dirname(target), { recursive: true });
-        await fs.writeFile(target, file.content);
-      }
-      written[`combination-${index}`] = dir;
+      const name = `combination-${index}`;
+      written[name] = await writeWorkspace(
+        workspace.path,
+        name,
+        generated.files,
+      );
     }
   });
 
