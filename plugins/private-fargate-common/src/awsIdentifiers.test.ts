@@ -64,3 +64,15 @@ describe('AWS identifier schemas', () => {
     expect(result.error?.issues[0].message).toMatch(/^must be/);
   });
 });
+
+describe('secretReferenceArnSchema', () => {
+  it.each([
+    'arn:aws:secretsmanager:ap-northeast-1',
+    'arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:orders db',
+  ])('gives a malformed ARN one message, about its shape: %s', arn => {
+    const result = secretReferenceArnSchema.safeParse(arn);
+    expect(result.error?.issues.map(issue => issue.message)).toEqual([
+      expect.stringMatching(/^must be a Secrets Manager secret ARN/),
+    ]);
+  });
+});

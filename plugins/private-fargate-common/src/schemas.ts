@@ -96,19 +96,24 @@ export const availabilityZoneNameSchema = z
     'must be an Availability Zone name like ap-northeast-1a',
   );
 
+// ECS takes a secret's ARN followed by :<json-key>:<version-stage>:<version-id>, any of them
+// empty, to inject one JSON key or one version of it.
+const SECRET_REFERENCE_ARN =
+  /^arn:aws:(?:secretsmanager:[a-z0-9-]+:\d{12}:secret:[A-Za-z0-9/_+=.@-]{1,512}(?::[A-Za-z0-9/_+=.@-]{0,256}:[A-Za-z0-9_-]{0,256}:[A-Za-z0-9-]{0,64})?|ssm:[a-z0-9-]+:\d{12}:parameter\/[A-Za-z0-9/_.-]{1,1011})$/;
+
 /** A Secrets Manager secret ARN or an SSM parameter ARN, as task-definition secrets take. @public */
 export const secretReferenceArnSchema = z
   .string()
   .regex(
-    // ECS takes a secret's ARN followed by :<json-key>:<version-stage>:<version-id>, any of them
-    // empty, to inject one JSON key or one version of it.
-    /^arn:aws:(?:secretsmanager:[a-z0-9-]+:\d{12}:secret:[A-Za-z0-9/_+=.@-]{1,512}(?::[A-Za-z0-9/_+=.@-]{0,256}:[A-Za-z0-9_-]{0,256}:[A-Za-z0-9-]{0,64})?|ssm:[a-z0-9-]+:\d{12}:parameter\/[A-Za-z0-9/_.-]{1,1011})$/,
+    SECRET_REFERENCE_ARN,
     'must be a Secrets Manager secret ARN (arn:aws:secretsmanager:<region>:<account>:secret:<name>, optionally followed by :<json-key>:<version-stage>:<version-id>, e.g. :password:: for one JSON key) or an SSM parameter ARN (arn:aws:ssm:<region>:<account>:parameter/<name>)',
   )
   // ECS takes only a secret's full ARN, whose name ends in the hyphen and six random characters
   // Secrets Manager adds; a partial ARN fails when the task starts, and IAM does not match it.
+  // Judged only once the ARN has its shape, so a malformed one gets the message above alone.
   .refine(
     arn =>
+      !SECRET_REFERENCE_ARN.test(arn) ||
       !arn.startsWith('arn:aws:secretsmanager:') ||
       /-[A-Za-z0-9]{6}$/.test(arn.split(':')[6]),
     "must be the secret's full ARN, which ends in a hyphen and the six random characters Secrets Manager adds to the name (e.g. ...:secret:orders-db-AbCdEf): copy it from the secret's page in the console or from aws secretsmanager describe-secret",
