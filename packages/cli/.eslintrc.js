@@ -1,10 +1,17 @@
 module.exports = require('@backstage/cli/config/eslint-factory')(__dirname, {
   ...require('../../eslint-zod'),
   rules: {
-    // The upgrade tests assert refusals through a helper that calls expect.
+    // The upgrade and render tests assert through helpers that call expect.
     'jest/expect-expect': [
       'warn',
-      { assertFunctionNames: ['expect', 'expectRefused'] },
+      {
+        assertFunctionNames: [
+          'expect',
+          'expectRefused',
+          'renderOk',
+          'renderNothing',
+        ],
+      },
     ],
   },
 });
