@@ -19,6 +19,8 @@ const recordSchema = z
   .describe(
     `Also write ${RECORD_PATH} once the Terraform is written, as private-fargate:record does, with the requirements, zones and traffic the Terraform was written for. Give it when this is the template's last step that writes files.`,
   );
+// Parsed under its input name, so a bad field is reported as record.<field>.
+const recordInputSchema = z.object({ record: recordSchema });
 
 /** Creates the `private-fargate:terraform` action, which writes the Terraform of the chosen components. */
 export function createTerraformAction() {
@@ -95,7 +97,7 @@ export function createTerraformAction() {
           ? undefined
           : prepareStamp(
               parseOrThrow(
-                z.object({ record: recordSchema }),
+                recordInputSchema,
                 { record: recordInput },
                 'private-fargate:terraform input',
               ).record,
