@@ -4,9 +4,10 @@
 // which also writes the record) and, in the same process and the same backend, without them;
 // prints the medians, their ratio with a 95 % bootstrap interval, and what each step adds.
 // Target (issue 5): our steps add at most 30 % to the dry run. The verdict is "met" only when
-// the whole interval is at or under the target. With BENCH_SPLIT=1, two more variants replace
-// our steps with stand-ins that only replay our actions' outputs, with and without our inputs,
-// to split what our steps add into the scaffolder's share, our handlers' and the rest.
+// the whole interval is at or under the target. With BENCH_SPLIT=1, three more variants replace
+// our steps with stand-ins that only replay our actions' outputs (with our inputs and their JSON
+// Schemas, with the inputs alone, with neither) to split what our steps add into the
+// scaffolder's shares, our handlers' and the rest.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -125,11 +126,15 @@ const variants = Object.fromEntries(
   keeping.map((template, k) => [nameOf(k), template]),
 );
 // Our steps replaced by stand-ins that only replay the outputs our actions gave in the first
-// run: what the scaffolder spends on two steps whatever they do, with our inputs (rendered,
-// checked against our actions' JSON Schemas and logged) and without any.
-const standInId = (actionId, { keepInputs }) =>
-  `bench:stand-in:${keepInputs ? '' : 'no-input:'}${actionId}`;
-const withStandIns = ({ keepInputs }) => ({
+// run: what the scaffolder spends on two steps whatever they do, with our inputs (rendered and
+// logged; checked against our actions' JSON Schemas or not) and without any.
+const STAND_IN_KINDS = {
+  inputs: { keepInputs: true, keepSchema: true },
+  'inputs-unchecked': { keepInputs: true, keepSchema: false },
+  'no-input': { keepInputs: false, keepSchema: false },
+};
+const standInId = (actionId, kind) => `bench:stand-in:${kind}:${actionId}`;
+const withStandIns = kind => ({
   ...folder.template,
   spec: {
     ...folder.template.spec,
@@ -137,21 +142,23 @@ const withStandIns = ({ keepInputs }) => ({
       ourActions.includes(step.action)
         ? {
             ...step,
-            action: standInId(step.action, { keepInputs }),
-            input: keepInputs ? step.input : {},
+            action: standInId(step.action, kind),
+            input: STAND_IN_KINDS[kind].keepInputs ? step.input : {},
           }
         : step,
     ),
   },
 });
 const STAND_INS = 'stand-ins with our inputs';
+const STAND_INS_UNCHECKED = 'stand-ins with our inputs, no JSON Schema';
 const STAND_INS_NO_INPUT = 'stand-ins without inputs';
 // Opt-in: more variants mean more files created and removed, which on some disks slows file
 // creation for every variant as the rounds go on (the benchmark prints by how much).
 const SPLIT = process.env.BENCH_SPLIT === '1';
 if (SPLIT) {
-  variants[STAND_INS] = withStandIns({ keepInputs: true });
-  variants[STAND_INS_NO_INPUT] = withStandIns({ keepInputs: false });
+  variants[STAND_INS] = withStandIns('inputs');
+  variants[STAND_INS_UNCHECKED] = withStandIns('inputs-unchecked');
+  variants[STAND_INS_NO_INPUT] = withStandIns('no-input');
 }
 // What creating one small file costs where the dry runs write (the scaffolder's working
 // directory, os.tmpdir()). On ext4 without a journal the kernel does not reuse an inode within
@@ -199,10 +206,12 @@ const timed = action => ({
     }
   },
 });
-const standIn = (action, { keepInputs }) => ({
+const standIn = (action, kind) => ({
   ...action,
-  id: standInId(action.id, { keepInputs }),
-  schema: keepInputs ? action.schema : { output: action.schema?.output },
+  id: standInId(action.id, kind),
+  schema: STAND_IN_KINDS[kind].keepSchema
+    ? action.schema
+    : { output: action.schema?.output },
   async handler(ctx) {
     for (const [name, value] of outputsOf[action.id]) ctx.output(name, value);
   },
@@ -222,10 +231,9 @@ const timedOurModule = createBackendModule({
         scaffolder.addActions(...actions.map(timed));
         if (SPLIT) {
           scaffolder.addActions(
-            ...actions.flatMap(action => [
-              standIn(action, { keepInputs: true }),
-              standIn(action, { keepInputs: false }),
-            ]),
+            ...actions.flatMap(action =>
+              Object.keys(STAND_IN_KINDS).map(kind => standIn(action, kind)),
+            ),
           );
         }
       },
@@ -360,7 +368,11 @@ ourActions.forEach((action, index) => {
 const ownWork = median(handlerTimes);
 if (SPLIT) {
   const stepsDoingNothing = pairedCost(STAND_INS_NO_INPUT, WITHOUT);
-  const ourInputs = pairedCost(STAND_INS, STAND_INS_NO_INPUT);
+  const renderingOurInputs = pairedCost(
+    STAND_INS_UNCHECKED,
+    STAND_INS_NO_INPUT,
+  );
+  const checkingOurInputs = pairedCost(STAND_INS, STAND_INS_UNCHECKED);
   const added = pairedCost(WITH, WITHOUT);
   const share = value =>
     `${((value / baseline) * 100).toFixed(0)} %`.padStart(5);
@@ -370,9 +382,10 @@ if (SPLIT) {
   const row = (label, value) =>
     console.log(`    ${label.padEnd(66)}${ms(value)} ${share(value)}`);
   row('the scaffolder running two steps that do nothing', stepsDoingNothing);
+  row('the scaffolder rendering and logging our inputs', renderingOurInputs);
   row(
-    'the scaffolder taking our inputs (rendering, checking, logging)',
-    ourInputs,
+    'the scaffolder checking our inputs against our JSON Schemas',
+    checkingOurInputs,
   );
   row(
     'our handlers (planning, generating, writing and hashing files)',
@@ -380,7 +393,11 @@ if (SPLIT) {
   );
   row(
     'the rest, mostly the dry run extracting and removing our files',
-    added - stepsDoingNothing - ourInputs - ownWork,
+    added -
+      stepsDoingNothing -
+      renderingOurInputs -
+      checkingOurInputs -
+      ownWork,
   );
 } else {
   console.log(
