@@ -32,7 +32,9 @@ pf_use_supported_node() {
   fi
   export PATH="$PF_LOCAL_NODE/bin:$PATH"
   # Native addons (better-sqlite3) must build against the headers of the Node that loads them.
-  export npm_config_nodedir="$PF_LOCAL_NODE"
+  # The project's node-gyp (12) reads this from the environment; npm 11 would warn on every call
+  # about npm_config_nodedir, a setting npm itself does not know.
+  export npm_package_config_node_gyp_nodedir="$PF_LOCAL_NODE"
 }
 
 pf_install_dependencies() {
