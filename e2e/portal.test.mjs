@@ -37,12 +37,17 @@ test('the backend lists every template in templates/ for a guest', async () => {
   });
   assert.ok(names, 'templates did not reach the catalog in time');
   for (const template of templates) {
-    assert.ok(names.includes(template.name), `${template.name} missing from the catalog`);
+    assert.ok(
+      names.includes(template.name),
+      `${template.name} missing from the catalog`,
+    );
   }
 });
 
 test('a guest signs in, sees every template and opens the catalog', async () => {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const page = await browser.newPage({
+    viewport: { width: 1400, height: 1000 },
+  });
   await signInAsGuest(page);
 
   await page.goto(`${frontendUrl}/create`);
@@ -52,10 +57,21 @@ test('a guest signs in, sees every template and opens the catalog', async () => 
       .first()
       .waitFor({ timeout: 120_000 });
   }
-  await page.screenshot({ path: path.join(outputDir, 'templates.png'), fullPage: true });
+  await page.screenshot({
+    path: path.join(outputDir, 'templates.png'),
+    fullPage: true,
+  });
 
-  await page.goto(`${frontendUrl}/?filters%5Bkind%5D=component&filters%5Buser%5D=all`);
-  await page.getByText('private-fargate-common').first().waitFor({ timeout: 120_000 });
-  await page.screenshot({ path: path.join(outputDir, 'catalog.png'), fullPage: true });
+  await page.goto(
+    `${frontendUrl}/?filters%5Bkind%5D=component&filters%5Buser%5D=all`,
+  );
+  await page
+    .getByText('private-fargate-common')
+    .first()
+    .waitFor({ timeout: 120_000 });
+  await page.screenshot({
+    path: path.join(outputDir, 'catalog.png'),
+    fullPage: true,
+  });
   await page.close();
 });

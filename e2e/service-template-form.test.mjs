@@ -1,7 +1,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { frontendUrl, launchBrowser, outputDir, signInAsGuest } from './support.mjs';
+import {
+  frontendUrl,
+  launchBrowser,
+  outputDir,
+  signInAsGuest,
+} from './support.mjs';
 
 let browser;
 
@@ -20,16 +25,26 @@ async function fill(page, label, value) {
 }
 
 test('the service template shows the planned endpoints and their cost while the form is filled', async () => {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1400 } });
+  const page = await browser.newPage({
+    viewport: { width: 1400, height: 1400 },
+  });
   await signInAsGuest(page);
-  await page.goto(`${frontendUrl}/create/templates/default/private-fargate-service`);
+  await page.goto(
+    `${frontendUrl}/create/templates/default/private-fargate-service`,
+  );
 
   // About the service
   await fill(page, /^Name/, 'orders-api');
-  const owner = page.getByRole('combobox', { name: /^Owner/ }).or(page.getByRole('textbox', { name: /^Owner/ })).first();
+  const owner = page
+    .getByRole('combobox', { name: /^Owner/ })
+    .or(page.getByRole('textbox', { name: /^Owner/ }))
+    .first();
   await owner.click();
   await owner.fill('platform-team');
-  await page.getByRole('option', { name: /platform-team/ }).first().click();
+  await page
+    .getByRole('option', { name: /platform-team/ })
+    .first()
+    .click();
   await page.getByRole('button', { name: 'Next' }).click();
 
   // Network
@@ -46,7 +61,10 @@ test('the service template shows the planned endpoints and their cost while the 
       await page.getByRole('button', { name: /add/i }).first().click();
     }
     await ids.nth(index).fill(id);
-    await page.getByRole('textbox', { name: /^Availability Zone/ }).nth(index).fill(zone);
+    await page
+      .getByRole('textbox', { name: /^Availability Zone/ })
+      .nth(index)
+      .fill(zone);
   }
   const routeTables = page.getByRole('textbox', { name: /^Route table ID/ });
   if ((await routeTables.count()) === 0) {
@@ -57,7 +75,10 @@ test('the service template shows the planned endpoints and their cost while the 
 
   // Runtime: the live preview computed in the browser by the common library.
   const preview = page.getByTestId('private-fargate-plan-preview');
-  await preview.getByText('Planned VPC endpoints').first().waitFor({ timeout: 60_000 });
+  await preview
+    .getByText('Planned VPC endpoints')
+    .first()
+    .waitFor({ timeout: 60_000 });
   for (const service of ['ecr.api', 'ecr.dkr', 's3', 'logs']) {
     await preview.getByText(service, { exact: true }).first().waitFor();
   }

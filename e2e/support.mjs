@@ -5,10 +5,15 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 
-export const frontendUrl = process.env.E2E_FRONTEND_URL ?? 'http://localhost:3000';
-export const backendUrl = process.env.E2E_BACKEND_URL ?? 'http://localhost:7007';
+export const frontendUrl =
+  process.env.E2E_FRONTEND_URL ?? 'http://localhost:3000';
+export const backendUrl =
+  process.env.E2E_BACKEND_URL ?? 'http://localhost:7007';
 export const outputDir = process.env.E2E_OUTPUT ?? path.resolve('e2e-output');
-export const repoRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+export const repoRoot = path.resolve(
+  path.dirname(new URL(import.meta.url).pathname),
+  '..',
+);
 
 // playwright-core gives every launch a new empty profile, as the setup notes require.
 export async function launchBrowser() {
@@ -46,11 +51,16 @@ export async function signInAsGuest(page) {
 
 /** A guest user token, as the sign-in page gets it. */
 export async function guestToken() {
-  const response = await fetch(`${backendUrl}/api/auth/guest/refresh?env=development`, {
-    headers: { 'X-Requested-With': 'XMLHttpRequest' },
-  });
+  const response = await fetch(
+    `${backendUrl}/api/auth/guest/refresh?env=development`,
+    {
+      headers: { 'X-Requested-With': 'XMLHttpRequest' },
+    },
+  );
   if (!response.ok) {
-    throw new Error(`guest refresh answered ${response.status}: ${await response.text()}`);
+    throw new Error(
+      `guest refresh answered ${response.status}: ${await response.text()}`,
+    );
   }
   const body = await response.json();
   return body.backstageIdentity.token;
@@ -66,13 +76,19 @@ export function shippedTemplates() {
     .filter(file => existsSync(file))
     .map(file => {
       const doc = parse(readFileSync(file, 'utf8'));
-      return { name: doc.metadata.name, title: doc.metadata.title ?? doc.metadata.name };
+      return {
+        name: doc.metadata.name,
+        title: doc.metadata.title ?? doc.metadata.name,
+      };
     })
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** Polls until `check` returns a truthy value (catalog ingestion is asynchronous). */
-export async function eventually(check, { timeoutMs = 120_000, intervalMs = 2000 } = {}) {
+export async function eventually(
+  check,
+  { timeoutMs = 120_000, intervalMs = 2000 } = {},
+) {
   const deadline = Date.now() + timeoutMs;
   let last;
   while (Date.now() < deadline) {

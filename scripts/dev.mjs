@@ -8,7 +8,10 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const demoServer = path.join(root, 'plugins/private-fargate-backend/bin/demo-ec2-server');
+const demoServer = path.join(
+  root,
+  'plugins/private-fargate-backend/bin/demo-ec2-server',
+);
 const demoPort = process.env.PRIVATE_FARGATE_DEMO_EC2_PORT ?? '4599';
 
 const children = [];
@@ -23,7 +26,9 @@ function start(name, command, args) {
   children.push({ name, child });
   child.on('exit', (code, signal) => {
     if (!stopping) {
-      console.error(`dev: ${name} exited (${signal ?? code}); stopping the portal`);
+      console.error(
+        `dev: ${name} exited (${signal ?? code}); stopping the portal`,
+      );
       stop(code ?? 1);
     }
   });

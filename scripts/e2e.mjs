@@ -5,7 +5,13 @@
 // Pass test files to run only those. Against a portal that is already running (npm start), run
 // one file directly: node --test e2e/template-editor.test.mjs
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, readFileSync, readdirSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+} from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -21,7 +27,9 @@ function ensureChromium() {
   const run = args => {
     const result = spawnSync('apt-get', args, { stdio: 'inherit' });
     if (result.status !== 0) {
-      throw new Error(`apt-get ${args.join(' ')} failed; install chromium by hand`);
+      throw new Error(
+        `apt-get ${args.join(' ')} failed; install chromium by hand`,
+      );
     }
   };
   run(['update']);
@@ -41,12 +49,15 @@ async function waitFor(url, timeoutMs) {
     }
     await new Promise(resolve => setTimeout(resolve, 2000));
   }
-  throw new Error(`e2e: ${url} not ready after ${timeoutMs / 1000}s: ${lastError}`);
+  throw new Error(
+    `e2e: ${url} not ready after ${timeoutMs / 1000}s: ${lastError}`,
+  );
 }
 
 function stopPortal(portal) {
   return new Promise(resolve => {
-    if (portal.exitCode !== null || portal.signalCode !== null) return resolve();
+    if (portal.exitCode !== null || portal.signalCode !== null)
+      return resolve();
     portal.once('exit', resolve);
     process.kill(-portal.pid, 'SIGTERM');
   });

@@ -20,7 +20,9 @@ backend.add(
 
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
-backend.add(import('@private-fargate/plugin-scaffolder-backend-module-private-fargate'));
+backend.add(
+  import('@private-fargate/plugin-scaffolder-backend-module-private-fargate'),
+);
 
 // The app's user-settings storage listens for changes through signals.
 backend.add(import('@backstage/plugin-signals-backend'));

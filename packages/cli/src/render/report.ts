@@ -1,4 +1,8 @@
-import { DryRunLogEntry, DryRunResult, DryRunStep } from '@private-fargate/plugin-scaffolder-backend-module-private-fargate';
+import {
+  DryRunLogEntry,
+  DryRunResult,
+  DryRunStep,
+} from '@private-fargate/plugin-scaffolder-backend-module-private-fargate';
 
 /** How a step ended, read from the scaffolder's log for that step. */
 export function stepStatus(step: DryRunStep, log: DryRunLogEntry[]): string {

@@ -29,7 +29,6 @@ import {
 import { ComponentModule } from './component';
 import { GenerationContext } from './context';
 
-
 /** Terraform CLI versions the generated code supports. */
 export const REQUIRED_TERRAFORM_VERSION = '>= 1.9.0';
 /** AWS provider constraint: the 6.x line. */
