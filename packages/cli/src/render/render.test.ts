@@ -11,6 +11,7 @@ import {
 } from '@private-fargate/plugin-scaffolder-backend-module-private-fargate/src/testing';
 import {
   readPublishedEndpointService,
+  secretReferenceArnSchema,
   serviceNameSchema,
 } from '@private-fargate/plugin-private-fargate-common';
 import { renderCommand } from '../commands/render';
@@ -222,6 +223,48 @@ describe('templates', () => {
       ).toEqual([]);
     },
   );
+
+  // The form's secret pattern is the twin of secretReferenceArnSchema: it may be looser (the plan
+  // step then refuses with the common message), but it must take every ARN the schema takes, and
+  // refuse a partial Secrets Manager ARN, which ECS cannot read, as the schema does.
+  it("private-fargate-service's secret field takes the ARNs secretReferenceArnSchema takes and refuses partial ones", () => {
+    const pages = yaml.parse(
+      fs.readFileSync(
+        path.join(root, 'templates/private-fargate-service/template.yaml'),
+        'utf8',
+      ),
+    ).spec.parameters;
+    const field = pages.find((page: any) => page.properties?.secrets).properties
+      .secrets.items.properties.valueFrom;
+    const formTakes = (value: string) =>
+      new RegExp(field.pattern, 'u').test(value);
+    const secret = 'arn:aws:secretsmanager:ap-northeast-1:123456789012:secret';
+    const parameter = 'arn:aws:ssm:ap-northeast-1:123456789012:parameter';
+    const full = [
+      `${secret}:orders-db-AbCdEf`,
+      `${secret}:team/orders_db+x=y.z@w-AbCdEf`,
+      `${secret}:orders-db-AbCdEf:password::`,
+      `${secret}:orders-db-AbCdEf::AWSCURRENT:`,
+      `${secret}:orders-db-AbCdEf:password:AWSPREVIOUS:`,
+      `${parameter}/orders/api-key`,
+      `${parameter}/orders.api_key`,
+    ];
+    const partial = [
+      `${secret}:orders-db`,
+      `${secret}:orders-db:password::`,
+      `${secret}:team/db-AbCd`,
+    ];
+    expect(
+      full.filter(value => !secretReferenceArnSchema.safeParse(value).success),
+    ).toEqual([]);
+    expect(full.filter(value => !formTakes(value))).toEqual([]);
+    expect(
+      partial.filter(
+        value => secretReferenceArnSchema.safeParse(value).success,
+      ),
+    ).toEqual([]);
+    expect(partial.filter(formTakes)).toEqual([]);
+  });
 
   it.each(templateNames)('%s gives every parameter a title', name => {
     const template = yaml.parse(
