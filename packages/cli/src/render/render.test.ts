@@ -702,6 +702,23 @@ describe('render refuses bad input', () => {
     }
   });
 
+  it("names an item of a list by the list's title, also where a branch declares the list", async () => {
+    const consumer = await renderNothing(
+      'privatelink-consumer.invalid-open-to-all.yaml',
+    );
+    expect(consumer.stderr).toContain(
+      '  clientCidrs.0 (Who may call the service): must not be 0.0.0.0/0',
+    );
+    // allowedPrincipals exists only in the exposure's privatelink branch.
+    const service = await renderNothing(
+      'private-fargate-service.shared-endpoints-privatelink.yaml',
+      { allowedPrincipals: ['arn:aws:iam::1234:root'] },
+    );
+    expect(service.stderr).toContain(
+      '  allowedPrincipals.0 (Allowed principals): must be arn:aws:iam::',
+    );
+  });
+
   it('exits 1 and writes nothing when a step fails', async () => {
     // The form accepts the CIDR's shape; the terraform action rejects its host bits.
     const result = await renderNothing('ssm-bastion.off-by-default.yaml', {

@@ -52,6 +52,49 @@ function messageFor(error: ValidationError): {
   return { field: path, message: error.message, schema };
 }
 
+// Where a page can declare a field besides `properties`: our if/then branches and dependencies.
+const BRANCHES = ['allOf', 'anyOf', 'oneOf', 'then', 'else', 'dependencies'];
+
+function subschemas(schema: Schema): Schema[] {
+  return BRANCHES.flatMap(keyword => {
+    const value = (schema as Record<string, unknown>)[keyword];
+    if (!value || typeof value !== 'object') return [];
+    let found: unknown[] = [value];
+    if (Array.isArray(value)) found = value;
+    else if (keyword === 'dependencies') found = Object.values(value);
+    return found.filter(
+      (item): item is Schema => !!item && typeof item === 'object',
+    );
+  });
+}
+
+function childSchema(schema: Schema, segment: string): Schema | undefined {
+  let own: Schema | undefined;
+  if (!/^\d+$/.test(segment)) own = schema.properties?.[segment];
+  else if (!Array.isArray(schema.items)) own = schema.items;
+  return (
+    own ??
+    subschemas(schema)
+      .map(s => childSchema(s, segment))
+      .find(Boolean)
+  );
+}
+
+/**
+ * The title of the field at `path`, or of the nearest field holding it: an item of a list of
+ * plain values has no title of its own, and the list's tells the reader which one it is.
+ */
+function titleAlong(page: Schema, path: string[]): string | undefined {
+  let title: string | undefined;
+  let schema: Schema | undefined = page;
+  for (const segment of path) {
+    schema = schema && childSchema(schema, segment);
+    if (!schema) break;
+    if (typeof schema.title === 'string') title = schema.title;
+  }
+  return title;
+}
+
 /**
  * Checks values against every parameter page of a template, as the
  * scaffolder does before a run, and returns every problem (not just the first).
@@ -71,7 +114,10 @@ export function validateValues(
       const key = `${field.join('.')}\u0000${message}`;
       problems.set(key, {
         field: field.length ? field.join('.') : '(values)',
-        title: typeof schema?.title === 'string' ? schema.title : undefined,
+        title:
+          typeof schema?.title === 'string'
+            ? schema.title
+            : titleAlong(page, field),
         message,
       });
     }
