@@ -62,8 +62,10 @@ function subschemas(schema: Schema): Schema[] {
     let found: unknown[] = [value];
     if (Array.isArray(value)) found = value;
     else if (keyword === 'dependencies') found = Object.values(value);
+    // A dependency can also be a list of property names, which declares no field.
     return found.filter(
-      (item): item is Schema => !!item && typeof item === 'object',
+      (item): item is Schema =>
+        !!item && typeof item === 'object' && !Array.isArray(item),
     );
   });
 }
