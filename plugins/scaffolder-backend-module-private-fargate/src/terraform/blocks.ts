@@ -1,6 +1,7 @@
 import { z } from 'zod/v3';
 import {
   block,
+  call,
   escapeString,
   HclBlock,
   HclBodyInput,
@@ -8,6 +9,7 @@ import {
   HclValue,
   nested,
   raw,
+  ref,
 } from '../hcl';
 
 /** A local module (or the root module) before rendering. */
@@ -126,6 +128,7 @@ export function assumeRoleDocument(
   name: string,
   service: string,
   count?: HclValue,
+  conditions?: PolicyStatement['conditions'],
 ): HclBlock {
   return policyDocument(
     name,
@@ -134,10 +137,35 @@ export function assumeRoleDocument(
         sid: 'AssumeRole',
         actions: ['sts:AssumeRole'],
         principals: [{ type: 'Service', identifiers: [service] }],
+        conditions,
       },
     ],
     count,
   );
+}
+
+/** The `data "aws_caller_identity" "current"` block that {@link ecsTaskRoleTrust} reads. */
+export const CALLER_IDENTITY = dataSource('aws_caller_identity', 'current');
+
+/**
+ * The trust policy of an ECS task role: only tasks of this account in `region` may assume it.
+ * AWS recommends aws:SourceAccount and aws:SourceArn here against the confused deputy problem;
+ * ECS cannot narrow them to one cluster. The module must hold {@link CALLER_IDENTITY}.
+ */
+export function ecsTaskRoleTrust(
+  name: string,
+  region: string,
+  count?: HclValue,
+): HclBlock {
+  const account = ref('data.aws_caller_identity.current.account_id');
+  return assumeRoleDocument(name, 'ecs-tasks.amazonaws.com', count, [
+    { test: 'StringEquals', variable: 'aws:SourceAccount', values: [account] },
+    {
+      test: 'ArnLike',
+      variable: 'aws:SourceArn',
+      values: [call('format', `arn:aws:ecs:${region}:%s:*`, account)],
+    },
+  ]);
 }
 
 /** `count = var.<flag> ? 1 : 0`. */

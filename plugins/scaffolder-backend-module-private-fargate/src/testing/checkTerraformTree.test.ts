@@ -175,6 +175,63 @@ resource "aws_vpc_endpoint" "s3" {
     expect(rulesOf(problems)).toEqual(['iam-wildcard', 's3-policy']);
   });
 
+  it("should report a task role that any account's ECS tasks may assume", async () => {
+    const conditions = {
+      none: '',
+      'account only': `
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [data.aws_caller_identity.current.account_id]
+    }`,
+      both: `
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [data.aws_caller_identity.current.account_id]
+    }
+    condition {
+      test     = "ArnLike"
+      variable = "aws:SourceArn"
+      values   = [format("arn:aws:ecs:eu-west-1:%s:*", data.aws_caller_identity.current.account_id)]
+    }`,
+    };
+    const taskRoleTrusting = (condition: string) => ({
+      'main.tf': `data "aws_caller_identity" "current" {}
+
+data "aws_iam_policy_document" "task_assume" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "Service"
+      identifiers = ["ecs-tasks.amazonaws.com"]
+    }${condition}
+  }
+}
+
+resource "aws_iam_role" "task" {
+  name               = "x-task"
+  assume_role_policy = data.aws_iam_policy_document.task_assume.json
+  tags               = {}
+}
+
+resource "aws_ecs_task_definition" "x" {
+  family                = "x"
+  container_definitions = "[]"
+  task_role_arn         = aws_iam_role.task.arn
+  tags                  = {}
+}
+`,
+    });
+    expect(rulesOf(await check(taskRoleTrusting(conditions.none)))).toEqual([
+      'role-trust',
+    ]);
+    expect(
+      rulesOf(await check(taskRoleTrusting(conditions['account only']))),
+    ).toEqual(['role-trust']);
+    expect(await check(taskRoleTrusting(conditions.both))).toEqual([]);
+  });
+
   it('should report endpoint services without acceptance unless the opt-out is allowed', async () => {
     const files = {
       'main.tf': `resource "aws_vpc_endpoint_service" "x" {

@@ -30,6 +30,7 @@ export interface TerraformProblem {
     | 's3-policy'
     | 'acceptance'
     | 'iam-wildcard'
+    | 'role-trust'
     | 'ecr'
     | 'tags';
   file: string;
@@ -485,6 +486,48 @@ function checkSecurity(
         rule: 'iam-wildcard',
         file: policy.file,
         message: `${policy.name}: write policies as aws_iam_policy_document so they can be checked`,
+      });
+    }
+  }
+
+  // A task role is what the application's code acts as: only this account's ECS tasks may
+  // assume it (confused-deputy protection, as AWS recommends for task roles).
+  for (const definition of byType('aws_ecs_task_definition')) {
+    const roleName = /^\$\{aws_iam_role\.([a-z0-9_]+)(?:\[0\])?\.arn\}$/.exec(
+      String(definition.body.task_role_arn),
+    )?.[1];
+    if (!roleName) continue;
+    const role = byType('aws_iam_role').find(r => r.name === roleName);
+    const documentName = refName(
+      role?.body.assume_role_policy,
+      'data.aws_iam_policy_document',
+    );
+    const document = byType('aws_iam_policy_document', 'data').find(
+      d => d.name === documentName,
+    );
+    const tested = (
+      statement: Record<string, any>,
+      test: string,
+      key: string,
+    ) =>
+      (statement.condition ?? []).some(
+        (condition: Record<string, any>) =>
+          condition.test === test &&
+          condition.variable === key &&
+          (condition.values ?? []).length > 0,
+      );
+    const scoped =
+      document &&
+      (document.body.statement ?? []).every(
+        (statement: Record<string, any>) =>
+          tested(statement, 'StringEquals', 'aws:SourceAccount') &&
+          tested(statement, 'ArnLike', 'aws:SourceArn'),
+      );
+    if (!scoped) {
+      problems.push({
+        rule: 'role-trust',
+        file: role?.file ?? definition.file,
+        message: `aws_iam_role.${roleName}, the task role of aws_ecs_task_definition.${definition.name}, must trust only this account's tasks (aws:SourceAccount and aws:SourceArn conditions in an aws_iam_policy_document)`,
       });
     }
   }

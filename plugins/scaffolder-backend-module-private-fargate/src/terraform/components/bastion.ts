@@ -2,8 +2,10 @@ import { endpointServiceName } from '@private-fargate/plugin-private-fargate-com
 import { call, HclBlock, HclFileItem, nested, obj, raw, ref } from '../../hcl';
 import {
   assumeRoleDocument,
+  CALLER_IDENTITY,
   countIf,
   dataSource,
+  ecsTaskRoleTrust,
   output,
   policyDocument,
   resource,
@@ -40,6 +42,7 @@ export function bastionComponent(ctx: GenerationContext): ComponentModule {
   );
   const main: Array<HclBlock | HclFileItem> = [
     dataSource('aws_partition', 'current'),
+    CALLER_IDENTITY,
   ];
 
   main.push({
@@ -189,12 +192,13 @@ export function bastionComponent(ctx: GenerationContext): ComponentModule {
       role: ref('aws_iam_role.execution[0].id'),
       policy: ref('data.aws_iam_policy_document.execution[0].json'),
     }),
+    ecsTaskRoleTrust('task_assume', region, enabled),
     resource('aws_iam_role', 'task', {
       count: enabled,
       name: shortName(name, 'task', 64),
       description: 'Lets the bastion register itself with SSM',
       assume_role_policy: ref(
-        'data.aws_iam_policy_document.ecs_tasks_assume[0].json',
+        'data.aws_iam_policy_document.task_assume[0].json',
       ),
       tags: ref('var.tags'),
     }),

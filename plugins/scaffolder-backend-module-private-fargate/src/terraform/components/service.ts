@@ -15,7 +15,9 @@ import {
 } from '../../hcl';
 import {
   assumeRoleDocument,
+  CALLER_IDENTITY,
   dataSource,
+  ecsTaskRoleTrust,
   output,
   policyDocument,
   PolicyStatement,
@@ -285,12 +287,12 @@ export function serviceComponent(ctx: GenerationContext): ComponentModule {
       role: ref('aws_iam_role.execution.id'),
       policy: ref('data.aws_iam_policy_document.execution.json'),
     }),
+    CALLER_IDENTITY,
+    ecsTaskRoleTrust('task_assume', region),
     resource('aws_iam_role', 'task', {
       name: shortName(name, 'task', 64),
       description: 'Role of the application containers',
-      assume_role_policy: ref(
-        'data.aws_iam_policy_document.ecs_tasks_assume.json',
-      ),
+      assume_role_policy: ref('data.aws_iam_policy_document.task_assume.json'),
       tags: ref('var.tags'),
     }),
   );

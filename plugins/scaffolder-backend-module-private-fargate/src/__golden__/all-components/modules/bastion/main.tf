@@ -36,6 +36,8 @@ variable "tags" {
 
 data "aws_partition" "current" {}
 
+data "aws_caller_identity" "current" {}
+
 # The repository stays when the bastion is off: it is billed by storage, not by the hour.
 resource "aws_ecr_repository" "bastion" {
   name                 = "everything-bastion"
@@ -137,11 +139,36 @@ resource "aws_iam_role_policy" "execution" {
   policy = data.aws_iam_policy_document.execution[0].json
 }
 
+data "aws_iam_policy_document" "task_assume" {
+  count = var.bastion_enabled ? 1 : 0
+  statement {
+    sid     = "AssumeRole"
+    effect  = "Allow"
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "Service"
+      identifiers = ["ecs-tasks.amazonaws.com"]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [data.aws_caller_identity.current.account_id]
+    }
+    condition {
+      test     = "ArnLike"
+      variable = "aws:SourceArn"
+      values = [
+        format("arn:aws:ecs:eu-west-1:%s:*", data.aws_caller_identity.current.account_id),
+      ]
+    }
+  }
+}
+
 resource "aws_iam_role" "task" {
   count              = var.bastion_enabled ? 1 : 0
   name               = "everything-bastion-task"
   description        = "Lets the bastion register itself with SSM"
-  assume_role_policy = data.aws_iam_policy_document.ecs_tasks_assume[0].json
+  assume_role_policy = data.aws_iam_policy_document.task_assume[0].json
   tags               = var.tags
 }
 

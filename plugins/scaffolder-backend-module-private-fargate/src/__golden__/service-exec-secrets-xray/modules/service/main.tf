@@ -153,10 +153,36 @@ resource "aws_iam_role_policy" "execution" {
   policy = data.aws_iam_policy_document.execution.json
 }
 
+data "aws_caller_identity" "current" {}
+
+data "aws_iam_policy_document" "task_assume" {
+  statement {
+    sid     = "AssumeRole"
+    effect  = "Allow"
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "Service"
+      identifiers = ["ecs-tasks.amazonaws.com"]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [data.aws_caller_identity.current.account_id]
+    }
+    condition {
+      test     = "ArnLike"
+      variable = "aws:SourceArn"
+      values = [
+        format("arn:aws:ecs:ap-northeast-1:%s:*", data.aws_caller_identity.current.account_id),
+      ]
+    }
+  }
+}
+
 resource "aws_iam_role" "task" {
   name               = "payments-task"
   description        = "Role of the application containers"
-  assume_role_policy = data.aws_iam_policy_document.ecs_tasks_assume.json
+  assume_role_policy = data.aws_iam_policy_document.task_assume.json
   tags               = var.tags
 }
 
