@@ -22,6 +22,7 @@ export {
   upgradeRepository,
   renderTemplateVersion,
   formatUpgradeSummary,
+  changelogOf,
   readScaffoldRecord,
   scaffoldRecordSchema,
   compareTemplateVersions,
@@ -33,6 +34,7 @@ export {
 export type {
   UpgradeResult,
   UpgradeSummary,
+  ChangelogEntry,
   EndpointChange,
   FileDecision,
   ConflictReason,

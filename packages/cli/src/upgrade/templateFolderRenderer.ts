@@ -1,5 +1,6 @@
 import { InputError } from '@backstage/errors';
 import {
+  changelogOf,
   RenderedTemplate,
   RenderRequest,
   TEMPLATE_VERSION_ANNOTATION,
@@ -44,6 +45,7 @@ export function createTemplateFolderRenderer(options: {
         version,
         values: request.values,
         newValuesHint: 'with --set',
+        changelog: changelogOf(files),
         dryRun: async values =>
           (await options.backend()).dryRun({ template, values, files }),
       });

@@ -203,6 +203,10 @@ describe('upgrade', () => {
     expect(result.stdout).toMatch(
       /Dry run: would write or delete \d+ file\(s\):[\s\S]* {2}variables\.tf/,
     );
+    expect(result.stdout).toMatch(
+      /#### 2\.0\.0\n\n- Adds the X-Ray endpoint[\s\S]*#### 1\.1\.0\n/,
+    );
+    expect(result.stdout).not.toContain('First version');
     expect(snapshot(repo)).toEqual(before);
   });
 

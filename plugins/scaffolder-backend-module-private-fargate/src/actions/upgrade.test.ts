@@ -223,6 +223,14 @@ describe('private-fargate:upgrade', () => {
     expect(first.output.summary).toMatch(
       /added `com.amazonaws.ap-northeast-1.xray`: X-Ray traces/,
     );
+    // The reviewer reads why from the template's changelog: the entries after 1.0.0.
+    expect(first.output.summary).toContain(
+      "### What changed (from the template's CHANGELOG.md)\n\n#### 2.0.0\n\n- Adds the X-Ray endpoint",
+    );
+    expect(first.output.summary).toContain(
+      '#### 1.1.0\n\n- Adds `log_retention_days`',
+    );
+    expect(first.output.summary).not.toContain('First version');
     expect(first.files['security.tf']).toBe(edited);
     expect(first.files['security.tf.private-fargate-new']).toContain(
       'cidr_blocks       = ["10.0.0.0/16"]',

@@ -21,6 +21,7 @@ import {
 } from '@backstage/plugin-scaffolder-node';
 import { templateEntityRef } from '@private-fargate/plugin-private-fargate-common';
 import { requestDryRun } from '../dryRun';
+import { changelogOf } from './changelog';
 import { RenderedTemplate, RenderRequest, TemplateRenderer } from './renderer';
 import { renderTemplateVersion } from './renderTemplateVersion';
 import { TEMPLATE_VERSION_ANNOTATION } from './version';
@@ -106,17 +107,18 @@ export function createCatalogTemplateRenderer(options: {
         spec: entity.spec,
       } as TemplateEntityV1beta3;
 
+      const files = await readTemplateFiles({
+        baseUrl,
+        reader: options.reader,
+        integrations: options.integrations,
+      });
       return renderTemplateVersion({
         template,
         version,
         values: request.values,
         newValuesHint: "in the upgrade's values",
+        changelog: changelogOf(files),
         dryRun: async values => {
-          const files = await readTemplateFiles({
-            baseUrl,
-            reader: options.reader,
-            integrations: options.integrations,
-          });
           const scaffolder = await options.scaffolder();
           return requestDryRun({
             scaffolderBaseUrl: scaffolder.baseUrl,

@@ -7,6 +7,8 @@ export type {
 } from './renderer';
 export type { UpgradeSummary, EndpointChange } from './summary';
 export { formatUpgradeSummary } from './summary';
+export { changelogOf, CHANGELOG_PATH } from './changelog';
+export type { ChangelogEntry } from './changelog';
 export type { FileDecision, ConflictReason } from './decide';
 export {
   RECORD_PATH,

@@ -22,6 +22,8 @@ export async function renderTemplateVersion(options: {
   values: Values;
   /** Where the user gives values, e.g. "with --set". */
   newValuesHint: string;
+  /** The template's CHANGELOG.md, passed on to the upgrade summary. */
+  changelog?: string;
   dryRun(values: Values): Promise<DryRunResult>;
 }): Promise<RenderedTemplate> {
   const label = `${options.template.metadata.name}@${options.version}`;
@@ -36,7 +38,11 @@ export async function renderTemplateVersion(options: {
   }
   try {
     const result = await options.dryRun(values);
-    return { version: options.version, files: result.files };
+    return {
+      version: options.version,
+      files: result.files,
+      changelog: options.changelog,
+    };
   } catch (error) {
     if (error instanceof DryRunFailedError && error.status === 400) {
       throw new InputError(`${label} refused the values: ${error.message}`);

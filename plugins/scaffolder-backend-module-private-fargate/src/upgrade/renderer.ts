@@ -8,8 +8,15 @@ export type RenderRequest = {
   values: Record<string, unknown>;
 };
 
-/** A template's whole output (all steps, dry run) and the version that produced it. */
-export type RenderedTemplate = { version: string; files: TreeFile[] };
+/**
+ * A template's whole output (all steps, dry run), the version that produced it, and the
+ * changelog the template keeps beside it, if any.
+ */
+export type RenderedTemplate = {
+  version: string;
+  files: TreeFile[];
+  changelog?: string;
+};
 
 /**
  * Renders a template through the scaffolder; the portal and the command line

@@ -8,6 +8,7 @@ import {
   planEndpoints,
   roundToCents,
 } from '@private-fargate/plugin-private-fargate-common';
+import { ChangelogEntry, changelogBetween } from './changelog';
 import { ConflictReason, FileDecision } from './decide';
 import { ScaffoldRecord } from './record';
 
@@ -25,6 +26,8 @@ export type UpgradeSummary = {
   toVersion: string;
   /** True when the upgrade changed no file. */
   upToDate: boolean;
+  /** The template's changelog entries after the old version up to the new one, newest first. */
+  changes: ChangelogEntry[];
   added: string[];
   updated: string[];
   deleted: string[];
@@ -82,6 +85,8 @@ function missingFrom(
 export function summarizeUpgrade(options: {
   before: ScaffoldRecord;
   after: ScaffoldRecord;
+  /** The new version's CHANGELOG.md, when the template keeps one. */
+  changelog?: string;
   decisions: FileDecision[];
   upToDate: boolean;
 }): UpgradeSummary {
@@ -93,6 +98,13 @@ export function summarizeUpgrade(options: {
     fromVersion: before.template.version,
     toVersion: after.template.version,
     upToDate: options.upToDate,
+    changes: options.changelog
+      ? changelogBetween(
+          options.changelog,
+          before.template.version,
+          after.template.version,
+        )
+      : [],
     added: of('add'),
     updated: of('update'),
     deleted: of('delete'),
@@ -139,6 +151,12 @@ export function formatUpgradeSummary(summary: UpgradeSummary): string {
   ];
   if (summary.upToDate) {
     lines.push('Up to date: no file changes.', '');
+  }
+  if (summary.changes.length > 0) {
+    lines.push("### What changed (from the template's CHANGELOG.md)", '');
+    for (const entry of summary.changes) {
+      lines.push(`#### ${entry.version}`, '', entry.text, '');
+    }
   }
   const list = (title: string, paths: string[]) => {
     if (paths.length === 0) return;

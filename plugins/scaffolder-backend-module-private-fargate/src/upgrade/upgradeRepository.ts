@@ -168,6 +168,7 @@ export async function upgradeRepository(options: {
   const summary = summarizeUpgrade({
     before,
     after: record,
+    changelog: rendered.changelog,
     decisions,
     upToDate: changes.length === 0,
   });
