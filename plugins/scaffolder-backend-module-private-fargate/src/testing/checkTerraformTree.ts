@@ -234,12 +234,33 @@ async function checkReferences(
   }
 }
 
-function refName(value: unknown, type: string): string | undefined {
+/** The name in a reference `${<type>.<name>.<attribute>}` (or `<name>[0]`), for the given attributes. */
+function refName(
+  value: unknown,
+  type: string,
+  attributes = ['id', 'json'],
+): string | undefined {
   if (typeof value !== 'string') return undefined;
   const match = new RegExp(
-    `^\\$\\{${type}\\.([a-z0-9_]+)(?:\\[0\\])?\\.(?:id|json)\\}$`,
+    `^\\$\\{${type}\\.([a-z0-9_]+)(?:\\[0\\])?\\.(?:${attributes.join(
+      '|',
+    )})\\}$`,
   ).exec(value);
   return match?.[1];
+}
+
+/** Whether a policy statement has a `test` condition on `key` with at least one value. */
+function hasCondition(
+  statement: Record<string, any>,
+  test: string,
+  key: string,
+): boolean {
+  return (statement.condition ?? []).some(
+    (condition: Record<string, any>) =>
+      condition.test === test &&
+      condition.variable === key &&
+      (condition.values ?? []).length > 0,
+  );
 }
 
 function first(value: unknown): Record<string, any> | undefined {
@@ -493,9 +514,9 @@ function checkSecurity(
   // A task role is what the application's code acts as: only this account's ECS tasks may
   // assume it (confused-deputy protection, as AWS recommends for task roles).
   for (const definition of byType('aws_ecs_task_definition')) {
-    const roleName = /^\$\{aws_iam_role\.([a-z0-9_]+)(?:\[0\])?\.arn\}$/.exec(
-      String(definition.body.task_role_arn),
-    )?.[1];
+    const roleName = refName(definition.body.task_role_arn, 'aws_iam_role', [
+      'arn',
+    ]);
     if (!roleName) continue;
     const role = byType('aws_iam_role').find(r => r.name === roleName);
     const documentName = refName(
@@ -505,23 +526,12 @@ function checkSecurity(
     const document = byType('aws_iam_policy_document', 'data').find(
       d => d.name === documentName,
     );
-    const tested = (
-      statement: Record<string, any>,
-      test: string,
-      key: string,
-    ) =>
-      (statement.condition ?? []).some(
-        (condition: Record<string, any>) =>
-          condition.test === test &&
-          condition.variable === key &&
-          (condition.values ?? []).length > 0,
-      );
     const scoped =
       document &&
       (document.body.statement ?? []).every(
         (statement: Record<string, any>) =>
-          tested(statement, 'StringEquals', 'aws:SourceAccount') &&
-          tested(statement, 'ArnLike', 'aws:SourceArn'),
+          hasCondition(statement, 'StringEquals', 'aws:SourceAccount') &&
+          hasCondition(statement, 'ArnLike', 'aws:SourceArn'),
       );
     if (!scoped) {
       problems.push({

@@ -1,3 +1,4 @@
+import { TreeFile } from './files';
 import { compareTemplateVersions } from './version';
 
 /** The name of the changelog a template keeps beside its `template.yaml`. */
@@ -10,9 +11,7 @@ const VERSION_HEADING = /^##\s+v?(\d+\.\d+\.\d+)\s*$/;
 const ANY_HEADING = /^#{1,2}\s/;
 
 /** The changelog among a template's files, when it keeps one. */
-export function changelogOf(
-  files: Array<{ path: string; content: Buffer }>,
-): string | undefined {
+export function changelogOf(files: TreeFile[]): string | undefined {
   return files
     .find(file => file.path === CHANGELOG_PATH)
     ?.content.toString('utf8');
