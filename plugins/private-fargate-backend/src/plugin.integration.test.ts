@@ -177,6 +177,15 @@ describe('status route against a loopback EC2 server', () => {
       'secretsmanager',
       'monitoring',
     ]);
+    // Endpoints that exist but carry no traffic do not satisfy a declaration.
+    expect(
+      res.body.declaredButUnhealthy.map((item: any) => item.service),
+    ).toEqual(['kms', 'ssm', 'sts', 'xray']);
+    expect(rows.ssm.problem).toContain('is in state failed');
+    expect(
+      res.body.declaredButUnhealthy.find((item: any) => item.service === 'ssm')
+        .reason,
+    ).toContain('InsufficientFreeAddressesInSubnet: No free addresses.');
     expect(res.body.presentButNotDeclared).toEqual([]);
 
     expect(res.body.endpointService).toMatchObject({
@@ -213,18 +222,19 @@ describe('status route against a loopback EC2 server', () => {
     expect(server.calls[0].params['Filter.1.Value.1']).toBe(VPC);
   });
 
-  it('should price the interface endpoints that exist, leaving out failed and deleted ones', async () => {
+  it('should price the working interface endpoints only (available, pending, pendingAcceptance)', async () => {
     server = await Ec2QueryServer.start({ fixture: allStatesFixture() });
     const { backend } = await startStatusBackend({
       server,
       entities: [provider],
     });
     const res = await request(backend.server).get(statusPath('provider'));
-    // 6 billable interface endpoints (not failed, not deleted) in 2 AZs, us-east-1 at $0.01/h, 730 h.
+    // 3 working interface endpoints in 2 AZs, us-east-1 at $0.01/h, 730 h; rejected, failed,
+    // deleted, expired and partial ones are left out.
     expect(res.body.monthlyCost).toEqual({
       currency: 'USD',
-      total: 87.6,
-      lines: [{ label: 'Interface endpoints: 6 × 2 AZ × 730 h', amount: 87.6 }],
+      total: 43.8,
+      lines: [{ label: 'Interface endpoints: 3 × 2 AZ × 730 h', amount: 43.8 }],
     });
   });
 
@@ -239,7 +249,7 @@ describe('status route against a loopback EC2 server', () => {
     ['malformed XML', { kind: 'malformed' }, 'malformed-response'],
     ['UnauthorizedOperation', { kind: 'unauthorized' }, 'access-denied'],
   ])(
-    'should report %s on DescribeVpcEndpoints with a message and no rows',
+    'should report %s on DescribeVpcEndpoints with a message, listing the declarations as unknown',
     async (_name, fault, kind) => {
       server = await Ec2QueryServer.start({ fixture: allStatesFixture() });
       server.setFault('DescribeVpcEndpoints', fault);
@@ -259,14 +269,25 @@ describe('status route against a loopback EC2 server', () => {
         },
       ]);
       expect(res.body.stale).toBe(false);
-      expect(res.body.endpoints).toEqual([]);
+      expect(res.body.vpcEndpointsRead).toBe(false);
+      expect(
+        res.body.endpoints.map((row: any) => [row.service, row.state]),
+      ).toEqual(
+        provider.metadata
+          .annotations![A.endpoints].split(',')
+          .sort()
+          .map(service => [service, 'unknown']),
+      );
       expect(res.body.declaredButMissing).toEqual([]);
+      expect(res.body.declaredButUnhealthy).toEqual([]);
       expect(res.body.monthlyCost).toBeUndefined();
       expect(res.body.endpointService.serviceId).toBe(SERVICE);
+      // The endpoint service was read, so the answer's time is its snapshot's.
+      expect(typeof res.body.fetchedAt).toBe('string');
     },
   );
 
-  it('should keep the endpoints when only an endpoint service call is denied', async () => {
+  it('should show the PrivateLink configuration and connections when only the permissions call is denied', async () => {
     server = await Ec2QueryServer.start({ fixture: allStatesFixture() });
     server.setFault('DescribeVpcEndpointServicePermissions', {
       kind: 'unauthorized',
@@ -279,7 +300,17 @@ describe('status route against a loopback EC2 server', () => {
     const res = await request(backend.server).get(statusPath('provider'));
 
     expect(res.body.endpoints).toHaveLength(10);
-    expect(res.body.endpointService).toBeUndefined();
+    expect(res.body.stale).toBe(false);
+    expect(res.body.endpointService).toMatchObject({
+      serviceId: SERVICE,
+      state: 'available',
+      acceptanceRequired: true,
+      connectionCountsByState: Object.fromEntries(
+        STATES.map(state => [state.toLowerCase(), 1]),
+      ),
+    });
+    expect(res.body.endpointService.connections).toHaveLength(STATES.length);
+    expect(res.body.endpointService.allowedPrincipalsCount).toBeUndefined();
     expect(res.body.errors).toEqual([
       expect.objectContaining({
         operation: 'DescribeVpcEndpointServicePermissions',
@@ -289,6 +320,51 @@ describe('status route against a loopback EC2 server', () => {
         ),
       }),
     ]);
+  });
+
+  it('should show the allowed principals when only the connections call is denied', async () => {
+    server = await Ec2QueryServer.start({ fixture: allStatesFixture() });
+    server.setFault('DescribeVpcEndpointConnections', {
+      kind: 'unauthorized',
+    });
+    const { backend } = await startStatusBackend({
+      server,
+      entities: [provider],
+    });
+
+    const res = await request(backend.server).get(statusPath('provider'));
+
+    expect(res.body.endpointService.allowedPrincipalsCount).toBe(3);
+    expect(res.body.endpointService.connections).toBeUndefined();
+    expect(res.body.endpointService.connectionCountsByState).toBeUndefined();
+    expect(res.body.errors).toEqual([
+      expect.objectContaining({
+        operation: 'DescribeVpcEndpointConnections',
+        kind: 'access-denied',
+      }),
+    ]);
+  });
+
+  it('should hint at the annotations when the VPC has no endpoints at all', async () => {
+    server = await Ec2QueryServer.start({ fixture: allStatesFixture() });
+    const typo = annotatedService('typo', {
+      ...provider.metadata.annotations,
+      [A.vpcId]: 'vpc-0eeeeeeeeeeeeeee0',
+    });
+    const { backend } = await startStatusBackend({
+      server,
+      entities: [typo],
+    });
+
+    const res = await request(backend.server).get(statusPath('typo'));
+
+    expect(res.body.errors).toEqual([]);
+    expect(res.body.hints).toEqual([
+      expect.stringContaining(
+        `No endpoints found in vpc-0eeeeeeeeeeeeeee0 in ${REGION} of account ${ACCOUNT}`,
+      ),
+    ]);
+    expect(res.body.hints[0]).toContain('private-fargate/vpc-id');
   });
 
   it('should call an answer without endpoint IDs malformed', async () => {
@@ -309,7 +385,9 @@ describe('status route against a loopback EC2 server', () => {
         message: expect.stringContaining('VpcEndpointId'),
       }),
     ]);
-    expect(res.body.endpoints).toEqual([]);
+    expect(
+      res.body.endpoints.every((row: any) => row.state === 'unknown'),
+    ).toBe(true);
   });
 
   it('should say when the endpoint service does not exist', async () => {

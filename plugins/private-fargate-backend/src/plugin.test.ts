@@ -176,7 +176,18 @@ describe('private-fargate status route', () => {
       }),
     ]);
     expect(res.body.errors[0].message).toContain('999999999999');
-    expect(res.body.endpoints).toEqual([]);
+    // AWS was not asked, so nothing is claimed missing and no fetch time is given.
+    expect(res.body.vpcEndpointsRead).toBe(false);
+    expect(res.body.endpoints).toEqual([
+      expect.objectContaining({
+        service: 'ecr.api',
+        state: 'unknown',
+        declared: true,
+        present: false,
+      }),
+    ]);
+    expect(res.body.declaredButMissing).toEqual([]);
+    expect(res.body.fetchedAt).toBeUndefined();
     expect(res.body.endpointService).toBeUndefined();
     expect(server.callCount()).toBe(0);
   });
@@ -531,6 +542,43 @@ describe('private-fargate status route', () => {
         },
       },
       errors: [],
+    });
+  });
+
+  it("should give agents the consumer endpoints and each endpoint's private DNS and problem", async () => {
+    const consumer = annotatedService('orders-worker', {
+      [A.accountId]: DEMO.consumerAccountId,
+      [A.region]: DEMO.region,
+      [A.vpcId]: DEMO.ordersVpcId,
+      [A.endpoints]: 'ecr.api,s3',
+      [A.consumerEndpointIds]: DEMO.ordersConsumerEndpointId,
+    });
+    const { backend } = await startStatusBackend({
+      server,
+      entities: [consumer],
+    });
+
+    const res = await request(backend.server)
+      .post(
+        '/api/private-fargate/.backstage/actions/v1/actions/private-fargate:get-endpoint-status/invoke',
+      )
+      .send({ entityRef: 'component:default/orders-worker' });
+
+    expect(res.status).toBe(200);
+    expect(res.body.output.consumerEndpoints).toEqual([
+      expect.objectContaining({
+        endpointId: DEMO.ordersConsumerEndpointId,
+        state: 'available',
+        privateDnsEnabled: false,
+      }),
+    ]);
+    expect(res.body.output.endpoints).toContainEqual(
+      expect.objectContaining({ service: 'ecr.api', privateDnsEnabled: true }),
+    );
+    expect(res.body.output).toMatchObject({
+      vpcEndpointsRead: true,
+      declaredButUnhealthy: [],
+      hints: [],
     });
   });
 

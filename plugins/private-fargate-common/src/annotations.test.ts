@@ -1,6 +1,7 @@
 import {
   PRIVATE_FARGATE_ANNOTATIONS as A,
   isPrivateFargateAvailable,
+  missingPrivateFargateAnnotations,
   parseAnnotation,
   parseRequiredAnnotation,
   readAnnotation,
@@ -79,6 +80,18 @@ describe('isPrivateFargateAvailable', () => {
     ).toBe(false);
     const { [A.accountId]: _, ...withoutAccount } = provider;
     expect(isPrivateFargateAvailable(entity(withoutAccount))).toBe(false);
+  });
+});
+
+describe('missingPrivateFargateAnnotations', () => {
+  it('should name absent and blank required annotations alike, so the card never has an empty list to show', () => {
+    expect(missingPrivateFargateAnnotations(entity(provider))).toEqual([]);
+    const { [A.accountId]: _, ...withoutAccount } = provider;
+    expect(
+      missingPrivateFargateAnnotations(
+        entity({ ...withoutAccount, [A.vpcId]: ' ' }),
+      ),
+    ).toEqual([A.accountId, A.vpcId]);
   });
 });
 

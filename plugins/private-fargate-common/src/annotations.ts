@@ -106,14 +106,26 @@ export function parseRequiredAnnotation<S extends z.ZodTypeAny>(
 }
 
 /**
+ * The required annotations the entity lacks or leaves blank, read by the same rule as
+ * {@link readAnnotation}.
+ *
+ * @public
+ */
+export function missingPrivateFargateAnnotations(
+  entity: AnnotatedEntity,
+): string[] {
+  return PRIVATE_FARGATE_REQUIRED_ANNOTATIONS.filter(
+    name => readAnnotation(entity, name) === undefined,
+  );
+}
+
+/**
  * True when the entity carries the annotations the status card reads.
  *
  * @public
  */
 export function isPrivateFargateAvailable(entity: AnnotatedEntity): boolean {
-  return PRIVATE_FARGATE_REQUIRED_ANNOTATIONS.every(
-    name => readAnnotation(entity, name) !== undefined,
-  );
+  return missingPrivateFargateAnnotations(entity).length === 0;
 }
 
 /**

@@ -18,6 +18,10 @@ export type StatusErrorKind =
   | 'malformed-response'
   | 'account-not-configured'
   | 'not-found'
+  | 'credentials-expired'
+  | 'clock-skew'
+  | 'region-not-enabled'
+  | 'assume-role-denied'
   | 'unknown';
 
 /** @public */
@@ -36,7 +40,10 @@ export interface EndpointStatus {
   /** Full service name, e.g. `com.amazonaws.ap-northeast-1.ecr.api`. */
   serviceName: string;
   type: EndpointKind;
-  /** EC2's state, lower camel case as EC2 answers it (`available`, `pendingAcceptance`, ...); `missing` when declared but absent. */
+  /**
+   * EC2's state, lower camel case as EC2 answers it (`available`, `pendingAcceptance`, ...);
+   * `missing` when declared but absent; `unknown` when AWS was not read.
+   */
   state: string;
   declared: boolean;
   present: boolean;
@@ -46,6 +53,18 @@ export interface EndpointStatus {
   privateDnsEnabled?: boolean;
   dnsNames: string[];
   lastError?: string;
+  /**
+   * Why this endpoint does not serve its service for the entity: a state that carries no traffic,
+   * the wrong type or Region, or private DNS off. Absent when it works.
+   */
+  problem?: string;
+}
+
+/** A declared service whose endpoints all exist but none works. @public */
+export interface UnhealthyDeclaration {
+  service: string;
+  /** Each endpoint of the service with what is wrong with it. */
+  reason: string;
 }
 
 /** @public */
@@ -62,10 +81,12 @@ export interface EndpointServiceStatus {
   serviceName?: string;
   state: string;
   acceptanceRequired: boolean;
-  allowedPrincipalsCount: number;
-  connections: EndpointConnectionStatus[];
-  /** Connection counts keyed by lower-case state, e.g. `{ available: 2, pendingacceptance: 1 }`. */
-  connectionCountsByState: Record<string, number>;
+  /** Absent when `DescribeVpcEndpointServicePermissions` failed (see `errors`). */
+  allowedPrincipalsCount?: number;
+  /** Absent when `DescribeVpcEndpointConnections` failed (see `errors`). */
+  connections?: EndpointConnectionStatus[];
+  /** Connection counts keyed by lower-case state, e.g. `{ available: 2, pendingacceptance: 1 }`; absent with `connections`. */
+  connectionCountsByState?: Record<string, number>;
 }
 
 /** @public */
@@ -76,14 +97,18 @@ export interface PrivateFargateStatus {
   vpcId: string;
   /** `aws` for a real account; `demo` when the backend reads the local demo EC2 server. */
   source: 'aws' | 'demo';
+  /** False when the VPC's endpoints could not be read (account not configured, first read failed); declared endpoints are then listed with state `unknown`. */
+  vpcEndpointsRead: boolean;
   endpoints: EndpointStatus[];
-  /** Suffixes declared on the entity that AWS does not show in the VPC. */
+  /** Suffixes declared on the entity that AWS does not show in the VPC (a `deleted` endpoint counts as missing). */
   declaredButMissing: string[];
+  /** Declared suffixes whose endpoints exist but none works (wrong state, type or Region, private DNS off). */
+  declaredButUnhealthy: UnhealthyDeclaration[];
   /** Suffixes present in the VPC that the entity does not declare (informational). */
   presentButNotDeclared: string[];
   endpointService?: EndpointServiceStatus;
   consumerEndpoints?: EndpointStatus[];
-  /** Monthly cost of the present interface endpoints, from the common cost model. */
+  /** Monthly cost of the working interface endpoints, from the common cost model. */
   monthlyCost?: {
     currency: 'USD';
     total: number;
@@ -100,9 +125,11 @@ export interface PrivateFargateStatus {
     /** Why `latestVersion` is unknown, e.g. the template is not in the catalog. */
     reason?: string;
   };
-  /** ISO-8601 time of the snapshot this answer was built from. */
-  fetchedAt: string;
+  /** ISO-8601 time the oldest snapshot in this answer was read from AWS; absent when nothing was read. */
+  fetchedAt?: string;
   /** True when the last refresh failed and an older snapshot is served. */
   stale: boolean;
   errors: StatusCallError[];
+  /** What to check when the answer looks wrong without an AWS error, e.g. a VPC without any endpoint. */
+  hints: string[];
 }

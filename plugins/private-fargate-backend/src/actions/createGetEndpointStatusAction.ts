@@ -1,50 +1,93 @@
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
-import type { PrivateFargateStatus } from '@private-fargate/plugin-private-fargate-common';
+import type { z as zod } from 'zod/v3';
+import type {
+  EndpointStatus,
+  PrivateFargateStatus,
+} from '@private-fargate/plugin-private-fargate-common';
 import type { StatusService } from '../services/StatusService';
 
 /** Action name under the plugin id: `private-fargate:get-endpoint-status`. */
 export const GET_ENDPOINT_STATUS_ACTION = 'get-endpoint-status';
 
+function summarizeEndpoint(endpoint: EndpointStatus) {
+  return {
+    service: endpoint.service,
+    type: endpoint.type,
+    state: endpoint.state,
+    declared: endpoint.declared,
+    present: endpoint.present,
+    ...(endpoint.endpointId ? { endpointId: endpoint.endpointId } : {}),
+    availabilityZones: endpoint.availabilityZones,
+    ...(endpoint.privateDnsEnabled !== undefined
+      ? { privateDnsEnabled: endpoint.privateDnsEnabled }
+      : {}),
+    ...(endpoint.lastError ? { lastError: endpoint.lastError } : {}),
+    ...(endpoint.problem ? { problem: endpoint.problem } : {}),
+  };
+}
+
 function summarize(status: PrivateFargateStatus) {
+  const service = status.endpointService;
   return {
     entityRef: status.entityRef,
     accountId: status.accountId,
     region: status.region,
     vpcId: status.vpcId,
     source: status.source,
-    fetchedAt: status.fetchedAt,
+    ...(status.fetchedAt ? { fetchedAt: status.fetchedAt } : {}),
     stale: status.stale,
-    endpoints: status.endpoints.map(endpoint => ({
-      service: endpoint.service,
-      type: endpoint.type,
-      state: endpoint.state,
-      declared: endpoint.declared,
-      present: endpoint.present,
-      ...(endpoint.endpointId ? { endpointId: endpoint.endpointId } : {}),
-      availabilityZones: endpoint.availabilityZones,
-      ...(endpoint.lastError ? { lastError: endpoint.lastError } : {}),
-    })),
+    vpcEndpointsRead: status.vpcEndpointsRead,
+    endpoints: status.endpoints.map(summarizeEndpoint),
     declaredButMissing: status.declaredButMissing,
+    declaredButUnhealthy: status.declaredButUnhealthy,
     presentButNotDeclared: status.presentButNotDeclared,
-    ...(status.endpointService
+    ...(status.consumerEndpoints
+      ? { consumerEndpoints: status.consumerEndpoints.map(summarizeEndpoint) }
+      : {}),
+    ...(service
       ? {
           endpointService: {
-            serviceId: status.endpointService.serviceId,
-            state: status.endpointService.state,
-            acceptanceRequired: status.endpointService.acceptanceRequired,
-            allowedPrincipalsCount:
-              status.endpointService.allowedPrincipalsCount,
-            connectionCountsByState:
-              status.endpointService.connectionCountsByState,
+            serviceId: service.serviceId,
+            state: service.state,
+            acceptanceRequired: service.acceptanceRequired,
+            ...(service.allowedPrincipalsCount !== undefined
+              ? { allowedPrincipalsCount: service.allowedPrincipalsCount }
+              : {}),
+            ...(service.connectionCountsByState
+              ? { connectionCountsByState: service.connectionCountsByState }
+              : {}),
           },
         }
       : {}),
     ...(status.monthlyCost ? { monthlyCostUsd: status.monthlyCost.total } : {}),
     ...(status.template ? { template: status.template } : {}),
     errors: status.errors,
+    hints: status.hints,
   };
+}
+
+function endpointSchema(z: typeof zod) {
+  return z.object({
+    service: z.string(),
+    type: z.string(),
+    state: z
+      .string()
+      .describe(
+        'EC2 state; missing when declared but absent, unknown when AWS was not read',
+      ),
+    declared: z.boolean(),
+    present: z.boolean(),
+    endpointId: z.string().optional(),
+    availabilityZones: z.array(z.string()),
+    privateDnsEnabled: z.boolean().optional(),
+    lastError: z.string().optional(),
+    problem: z
+      .string()
+      .optional()
+      .describe('why the endpoint does not serve its service for the entity'),
+  });
 }
 
 /** Registers the read-only `get-endpoint-status` action so agents (MCP) can ask what the card shows. */
@@ -57,7 +100,7 @@ export function registerGetEndpointStatusAction(options: {
     name: GET_ENDPOINT_STATUS_ACTION,
     title: 'Get VPC endpoint and PrivateLink status',
     description:
-      'Reads, for one catalog entity annotated by Private Fargate, its VPC endpoints as AWS reports them next to the declared ones (missing and undeclared endpoints), its PrivateLink endpoint service with connection counts by state, the monthly endpoint cost, the template version it was generated from against the newest one, and any AWS errors. Answers come from a shared snapshot refreshed at most once per cache TTL.',
+      'Reads, for one catalog entity annotated by Private Fargate, its VPC endpoints as AWS reports them next to the declared ones (missing, existing but not working, and undeclared endpoints), its PrivateLink consumer endpoints, its PrivateLink endpoint service with connection counts by state, the monthly endpoint cost, the template version it was generated from against the newest one, and any AWS errors. Answers come from a shared snapshot refreshed at most once per cache TTL.',
     attributes: { readOnly: true, idempotent: true, destructive: false },
     schema: {
       input: z =>
@@ -81,35 +124,49 @@ export function registerGetEndpointStatusAction(options: {
             ),
           fetchedAt: z
             .string()
-            .describe('ISO-8601 time the snapshot was read from AWS'),
+            .optional()
+            .describe(
+              'ISO-8601 time the oldest snapshot was read from AWS; absent when nothing was read',
+            ),
           stale: z
             .boolean()
             .describe(
               'true when the last refresh failed and an older snapshot is shown',
             ),
-          endpoints: z.array(
-            z.object({
-              service: z.string(),
-              type: z.string(),
-              state: z
-                .string()
-                .describe('EC2 state, or missing when declared but absent'),
-              declared: z.boolean(),
-              present: z.boolean(),
-              endpointId: z.string().optional(),
-              availabilityZones: z.array(z.string()),
-              lastError: z.string().optional(),
-            }),
-          ),
-          declaredButMissing: z.array(z.string()),
+          vpcEndpointsRead: z
+            .boolean()
+            .describe(
+              'false when the VPC endpoints could not be read; declared endpoints then have state unknown',
+            ),
+          endpoints: z.array(endpointSchema(z)),
+          declaredButMissing: z
+            .array(z.string())
+            .describe('declared services with no endpoint in the VPC'),
+          declaredButUnhealthy: z
+            .array(z.object({ service: z.string(), reason: z.string() }))
+            .describe(
+              'declared services whose endpoints exist but none works (state, type, Region or private DNS)',
+            ),
           presentButNotDeclared: z.array(z.string()),
+          consumerEndpoints: z
+            .array(endpointSchema(z))
+            .optional()
+            .describe(
+              'PrivateLink endpoints the entity consumes (private-fargate/consumer-endpoint-ids)',
+            ),
           endpointService: z
             .object({
               serviceId: z.string(),
               state: z.string(),
               acceptanceRequired: z.boolean(),
-              allowedPrincipalsCount: z.number(),
-              connectionCountsByState: z.record(z.number()),
+              allowedPrincipalsCount: z
+                .number()
+                .optional()
+                .describe('absent when the permissions could not be read'),
+              connectionCountsByState: z
+                .record(z.number())
+                .optional()
+                .describe('absent when the connections could not be read'),
             })
             .optional(),
           monthlyCostUsd: z.number().optional(),
@@ -136,6 +193,11 @@ export function registerGetEndpointStatusAction(options: {
               message: z.string(),
             }),
           ),
+          hints: z
+            .array(z.string())
+            .describe(
+              'what to check when the answer looks wrong without an AWS error',
+            ),
         }),
     },
     action: async ({ input, credentials }) => {

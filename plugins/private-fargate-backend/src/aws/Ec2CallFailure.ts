@@ -29,9 +29,17 @@ const ACCESS_DENIED_CODES = new Set([
   'invalidclienttokenid',
   'unrecognizedclientexception',
   'signaturedoesnotmatch',
-  'expiredtoken',
   'credentialsprovidererror',
 ]);
+
+const EXPIRED_CREDENTIALS_CODES = new Set([
+  'expiredtoken',
+  'expiredtokenexception',
+]);
+
+const CLOCK_SKEW_CODES = new Set(['requestexpired', 'requesttimetooskewed']);
+
+const REGION_NOT_ENABLED_CODES = new Set(['optinrequired']);
 
 const TIMEOUT_CODES = new Set([
   'timeouterror',
@@ -85,6 +93,35 @@ export function classifyEc2Error(
       operation,
       'throttled',
       `EC2 throttled ${operation} in ${where} (${code}). The last snapshot is shown; the next refresh tries again. If this persists, raise privateFargate.status.cacheTtl.`,
+    );
+  }
+  if (EXPIRED_CREDENTIALS_CODES.has(lowerCode)) {
+    return new Ec2CallFailure(
+      operation,
+      'credentials-expired',
+      `The AWS credentials the backend used for ${operation} in ${where} have expired (${code}). If aws.accounts gives this account static keys with a session token, replace them; with a roleName or the backend's own role (ECS task role, instance profile) the SDK renews them, so check that the backend's environment does not pin old AWS_SESSION_TOKEN credentials. AWS said: ${detail}`,
+    );
+  }
+  if (CLOCK_SKEW_CODES.has(lowerCode) || /signature expired/i.test(detail)) {
+    return new Ec2CallFailure(
+      operation,
+      'clock-skew',
+      `AWS rejected ${operation} in ${where} as expired (${code}): the backend host's clock is more than 15 minutes off AWS time, or its temporary credentials expired. Synchronise the host's clock (NTP) and check the credentials. AWS said: ${detail}`,
+    );
+  }
+  if (REGION_NOT_ENABLED_CODES.has(lowerCode)) {
+    return new Ec2CallFailure(
+      operation,
+      'region-not-enabled',
+      `Account ${accountId} cannot use EC2 in ${region} (${code}): the Region is usually an opt-in Region that is not enabled for the account. Enable ${region} in the account's settings (AWS Regions), or correct the entity's private-fargate/aws-region annotation. AWS said: ${detail}`,
+    );
+  }
+  // The role is assumed lazily by the SDK, so STS's refusal surfaces from the EC2 call.
+  if (ACCESS_DENIED_CODES.has(lowerCode) && /sts:AssumeRole/i.test(detail)) {
+    return new Ec2CallFailure(
+      operation,
+      'assume-role-denied',
+      `The backend could not assume its role in account ${accountId} (${code} on sts:AssumeRole), so ${operation} in ${region} was not called. Check that the role's trust policy lets the backend's principal assume it and that roleName and externalId under aws.accounts match the role (see the private-fargate-backend README). AWS said: ${detail}`,
     );
   }
   if (ACCESS_DENIED_CODES.has(lowerCode)) {

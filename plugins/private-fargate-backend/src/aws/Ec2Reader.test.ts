@@ -260,6 +260,7 @@ describe('Ec2Reader', () => {
         },
         { endpointId: 'vpce-0bbbbbbbbbbbbbbb2', state: 'rejected' },
       ],
+      errors: [],
     });
     expect(
       ec2.commandCalls(DescribeVpcEndpointConnectionsCommand)[0].args[0].input

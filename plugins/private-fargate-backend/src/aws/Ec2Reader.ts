@@ -8,7 +8,10 @@ import {
   VpcEndpointConnection,
 } from '@aws-sdk/client-ec2';
 import type { AwsCredentialsManager } from '@backstage/integration-aws-node';
-import type { EndpointConnectionStatus } from '@private-fargate/plugin-private-fargate-common';
+import type {
+  EndpointConnectionStatus,
+  StatusCallError,
+} from '@private-fargate/plugin-private-fargate-common';
 import { Ec2CallFailure, classifyEc2Error } from './Ec2CallFailure';
 import {
   EndpointServiceSnapshot,
@@ -79,11 +82,15 @@ export class Ec2Reader {
     };
   }
 
-  /** One endpoint service: its configuration, every connection and its allowed principals. */
+  /**
+   * One endpoint service: its configuration, every connection and its allowed principals. Without
+   * the configuration there is nothing to show, so its failure fails the read; a failed connection
+   * or permission listing leaves that part out and is reported in the snapshot's `errors`.
+   */
   async readEndpointService(
     target: EndpointServiceTarget,
   ): Promise<EndpointServiceSnapshot> {
-    const [configuration, connections, principals] = await Promise.all([
+    const [configuration, connections, principals] = await Promise.allSettled([
       this.#readServiceConfiguration(target),
       this.#paginate(
         target,
@@ -122,22 +129,38 @@ export class Ec2Reader {
         },
       ),
     ]);
-    return {
-      ...configuration,
-      allowedPrincipalsCount: principals.length,
-      connections: connections
+    if (configuration.status === 'rejected') {
+      throw configuration.reason;
+    }
+    const snapshot: EndpointServiceSnapshot = {
+      ...configuration.value,
+      errors: [],
+    };
+    if (connections.status === 'fulfilled') {
+      snapshot.connections = connections.value
         .filter(
           connection =>
             !connection.ServiceId || connection.ServiceId === target.serviceId,
         )
-        .map(toConnectionStatus),
-    };
+        .map(toConnectionStatus);
+    } else {
+      snapshot.errors.push(callErrorOf(connections.reason));
+    }
+    if (principals.status === 'fulfilled') {
+      snapshot.allowedPrincipalsCount = principals.value.length;
+    } else {
+      snapshot.errors.push(callErrorOf(principals.reason));
+    }
+    return snapshot;
   }
 
   async #readServiceConfiguration(
     target: EndpointServiceTarget,
   ): Promise<
-    Omit<EndpointServiceSnapshot, 'allowedPrincipalsCount' | 'connections'>
+    Pick<
+      EndpointServiceSnapshot,
+      'serviceId' | 'serviceName' | 'state' | 'acceptanceRequired'
+    >
   > {
     const operation = 'DescribeVpcEndpointServiceConfigurations';
     const configurations = await this.#paginate(
@@ -246,6 +269,14 @@ export class Ec2Reader {
       },
     });
   }
+}
+
+// #paginate turns every AWS failure into an Ec2CallFailure; anything else is a bug and must surface.
+function callErrorOf(reason: unknown): StatusCallError {
+  if (reason instanceof Ec2CallFailure) {
+    return reason.callError;
+  }
+  throw reason;
 }
 
 async function withTimeout<T>(

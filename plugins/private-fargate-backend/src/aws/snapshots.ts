@@ -1,6 +1,7 @@
 import type {
   EndpointConnectionStatus,
   EndpointKind,
+  StatusCallError,
 } from '@private-fargate/plugin-private-fargate-common';
 
 /** One VPC endpoint as EC2 reported it, reduced to what the card shows. */
@@ -21,14 +22,18 @@ export type VpcEndpointsSnapshot = {
   endpoints: VpcEndpointRecord[];
 };
 
-/** One PrivateLink endpoint service with its connections and permissions. */
+/** One PrivateLink endpoint service with its connections and permissions, as far as they could be read. */
 export type EndpointServiceSnapshot = {
   serviceId: string;
   serviceName?: string;
   state: string;
   acceptanceRequired: boolean;
-  allowedPrincipalsCount: number;
-  connections: EndpointConnectionStatus[];
+  /** Absent when `DescribeVpcEndpointServicePermissions` failed. */
+  allowedPrincipalsCount?: number;
+  /** Absent when `DescribeVpcEndpointConnections` failed. */
+  connections?: EndpointConnectionStatus[];
+  /** The calls that failed while the configuration was read. */
+  errors: StatusCallError[];
 };
 
 /** Where a snapshot lives in AWS. */

@@ -33,6 +33,19 @@ export function isState(state: string, expected: string): boolean {
   );
 }
 
+// States in which an endpoint carries traffic or is on its way to; the rest never will without a change.
+const WORKING_STATES = [
+  'available',
+  'pending',
+  'pendingAcceptance',
+  'modifying',
+];
+
+/** True for a state in which the endpoint serves (or is about to serve) its service. */
+export function isWorkingState(state: string): boolean {
+  return WORKING_STATES.some(working => isState(state, working));
+}
+
 const KIND_BY_LOWER_CASE: Record<string, EndpointKind> = {
   interface: 'Interface',
   gateway: 'Gateway',

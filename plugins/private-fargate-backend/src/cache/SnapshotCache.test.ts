@@ -113,6 +113,68 @@ describe('SnapshotCache', () => {
     });
   });
 
+  it('should serve a stale snapshot with its original fetch time and drop it once it is older than the retention', async () => {
+    const { snapshots, advance } = setup();
+    await snapshots.get('vpc:a', async () => ({ endpoints: ['t0'] }));
+    const failing = jest.fn(async () => {
+      throw throttled();
+    });
+
+    // Retention: 60 TTLs (one hour at a one-minute TTL), counted from the fetch, not the last failure.
+    let last;
+    for (let minute = 1; minute < 60; minute++) {
+      advance(TTL);
+      last = await snapshots.get('vpc:a', failing);
+      expect(last).toMatchObject({
+        value: { endpoints: ['t0'] },
+        fetchedAt: '2026-11-21T10:00:00.000Z',
+        stale: true,
+      });
+    }
+    advance(TTL);
+    const expired = await snapshots.get('vpc:a', failing);
+
+    expect(failing).toHaveBeenCalledTimes(60);
+    expect(expired).toEqual({
+      value: undefined,
+      fetchedAt: undefined,
+      stale: false,
+      errors: [throttled().callError],
+    });
+    advance(TTL);
+    expect((await snapshots.get('vpc:a', failing)).value).toBeUndefined();
+  });
+
+  it('should load a key once when a second reader arrives while a slow cache is still being read', async () => {
+    const store = new Map<string, unknown>();
+    const cache = mockServices.cache.mock({
+      // The answer reflects the store when the read was sent, as with a remote cache.
+      get: (async (key: string) => {
+        const value = store.get(key);
+        await new Promise(resolve => setTimeout(resolve, 50));
+        return value;
+      }) as any,
+      set: async (key: string, value: unknown) => {
+        store.set(key, value);
+      },
+    });
+    const snapshots = SnapshotCache.create({
+      cache,
+      logger: mockServices.logger.mock(),
+      ttlMs: TTL,
+    });
+    const load = jest.fn(async () => ({ endpoints: ['once'] }));
+
+    const first = snapshots.get('vpc:a', load);
+    // The first reader's read, load and write all end before the second reader's read does.
+    await new Promise(resolve => setTimeout(resolve, 20));
+    const second = snapshots.get('vpc:a', load);
+
+    expect((await first).value).toEqual({ endpoints: ['once'] });
+    expect((await second).value).toEqual({ endpoints: ['once'] });
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
   it('should report the error without a value when the first load fails', async () => {
     const { snapshots } = setup();
     const result = await snapshots.get('vpc:a', async () => {

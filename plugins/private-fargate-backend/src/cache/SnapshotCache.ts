@@ -29,7 +29,8 @@ type StoredSnapshot = {
   errors: StatusCallError[];
 };
 
-const KEY_PREFIX = 'snapshot:v1:';
+// v2: endpoint service snapshots carry the errors of the calls that failed beside them.
+const KEY_PREFIX = 'snapshot:v2:';
 // Old snapshots are kept well past their TTL so a failing refresh still has something to show.
 const RETENTION_FACTOR = 60;
 const MIN_RETENTION_MS = 60 * 60_000;
@@ -37,8 +38,9 @@ const MIN_RETENTION_MS = 60 * 60_000;
 /**
  * Snapshots shared by every entity and viewer, kept in Backstage's cache service.
  * A snapshot younger than the TTL is served as is; an older one is refreshed once, however many
- * requests arrive meanwhile; a failed refresh keeps the old value and marks it stale. Failures are
- * remembered for the TTL too, so a broken account is not asked again on every request.
+ * requests arrive meanwhile; a failed refresh keeps the old value and marks it stale, until the
+ * value is older than the retention (60 TTLs, at least an hour, counted from its fetch). Failures
+ * are remembered for the TTL too, so a broken account is not asked again on every request.
  */
 export class SnapshotCache implements SnapshotSource {
   readonly #cache: CacheService;
@@ -78,18 +80,27 @@ export class SnapshotCache implements SnapshotSource {
     key: string,
     load: () => Promise<T>,
   ): Promise<SnapshotResult<T>> {
-    const stored = await this.#read(key);
-    if (stored && this.#now() - stored.checkedAt < this.#ttlMs) {
-      return toResult<T>(stored);
-    }
+    // Checked before the cache read too: with a slow shared cache, a second reader would otherwise
+    // miss the first one's refresh and load the same key again.
     let pending = this.#inFlight.get(key);
     if (!pending) {
-      pending = this.#refresh(key, stored, load).finally(() =>
+      pending = this.#readOrRefresh(key, load).finally(() =>
         this.#inFlight.delete(key),
       );
       this.#inFlight.set(key, pending);
     }
     return pending as Promise<SnapshotResult<T>>;
+  }
+
+  async #readOrRefresh<T>(
+    key: string,
+    load: () => Promise<T>,
+  ): Promise<SnapshotResult<T>> {
+    const stored = this.#withinRetention(await this.#read(key));
+    if (stored && this.#now() - stored.checkedAt < this.#ttlMs) {
+      return toResult<T>(stored);
+    }
+    return this.#refresh(key, stored, load);
   }
 
   async #refresh<T>(
@@ -110,15 +121,36 @@ export class SnapshotCache implements SnapshotSource {
       if (!(error instanceof Ec2CallFailure)) {
         throw error;
       }
+      // The old value keeps its fetch time, so a failing account cannot keep it alive forever.
       next = {
-        value: previous?.value,
-        fetchedAt: previous?.fetchedAt,
+        ...(previous?.value !== undefined
+          ? { value: previous.value, fetchedAt: previous.fetchedAt }
+          : {}),
         checkedAt: this.#now(),
         errors: [error.callError],
       };
     }
     await this.#write(key, next);
     return toResult<T>(next);
+  }
+
+  /** The stored snapshot without a value older than the retention, whatever the cache store kept. */
+  #withinRetention(
+    stored: StoredSnapshot | undefined,
+  ): StoredSnapshot | undefined {
+    if (!stored || stored.value === undefined) {
+      return stored;
+    }
+    if (this.#ageMs(stored) < this.#retentionMs) {
+      return stored;
+    }
+    const { value: _value, fetchedAt: _fetchedAt, ...rest } = stored;
+    return rest;
+  }
+
+  #ageMs(stored: StoredSnapshot): number {
+    const fetched = stored.fetchedAt ? Date.parse(stored.fetchedAt) : NaN;
+    return Number.isNaN(fetched) ? Infinity : this.#now() - fetched;
   }
 
   async #read(key: string): Promise<StoredSnapshot | undefined> {
@@ -135,14 +167,17 @@ export class SnapshotCache implements SnapshotSource {
   }
 
   async #write(key: string, snapshot: StoredSnapshot): Promise<void> {
+    // A value lives until the retention after its fetch; a failure alone only needs the TTL.
+    const ttl =
+      snapshot.value === undefined
+        ? this.#ttlMs
+        : Math.max(this.#retentionMs - this.#ageMs(snapshot), this.#ttlMs);
     try {
       // Snapshots are built from plain objects, strings, numbers and booleans only.
       await this.#cache.set(
         KEY_PREFIX + key,
         snapshot as unknown as JsonValue,
-        {
-          ttl: this.#retentionMs,
-        },
+        { ttl },
       );
     } catch (error) {
       this.#logger.warn(

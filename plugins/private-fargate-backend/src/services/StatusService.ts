@@ -86,7 +86,6 @@ export class DefaultStatusService implements StatusService {
       );
     }
     const annotations = readStatusAnnotations(entity);
-    const now = new Date();
     const { accountId, region, vpcId, endpointServiceId } = annotations;
     // Asks the catalog only, never AWS, and never rejects; runs alongside the AWS reads.
     const templateLookup = annotations.template
@@ -103,7 +102,6 @@ export class DefaultStatusService implements StatusService {
         annotations,
         source: this.#source,
         template: await templateLookup,
-        now,
         errors: [
           {
             operation: 'config',
@@ -141,7 +139,6 @@ export class DefaultStatusService implements StatusService {
       vpc,
       service,
       template,
-      now,
     });
   }
 }

@@ -4,26 +4,23 @@ import {
   estimateMonthlyCost,
   isPricedRegion,
 } from '@private-fargate/plugin-private-fargate-common';
-import { isState } from '../aws/states';
+import { isWorkingState } from '../aws/states';
 
 // estimateMonthlyCost accepts at most this many endpoints per call.
 const MAX_ENDPOINTS_PER_ESTIMATE = 200;
 
 function billableZones(endpoint: EndpointStatus): number {
-  if (
-    endpoint.type !== 'Interface' ||
-    !endpoint.present ||
-    isState(endpoint.state, 'failed')
-  ) {
+  if (endpoint.type !== 'Interface' || !isWorkingState(endpoint.state)) {
     return 0;
   }
   return endpoint.availabilityZones.length || endpoint.subnetIds.length;
 }
 
 /**
- * Hourly cost per month of the interface endpoints that exist (AWS bills them per AZ until deleted,
- * whatever their state), priced by the common cost model. Data processing is left out because the
- * traffic is not known here. Undefined when the Region has no prices.
+ * Hourly cost per month of the working interface endpoints (available, pending, pendingAcceptance,
+ * modifying), priced by the common cost model: what the entity's endpoints cost while they do their
+ * job. Data processing is left out because the traffic is not known here. Undefined when the Region
+ * has no prices.
  */
 export function endpointMonthlyCost(
   region: string,

@@ -103,6 +103,12 @@ describe('demo entities against the demo EC2 server', () => {
     expect(status.endpoints).toContainEqual(
       expect.objectContaining({ service: 'kms', state: 'failed' }),
     );
+    expect(status.declaredButUnhealthy).toEqual([
+      {
+        service: 'kms',
+        reason: expect.stringContaining('is in state failed'),
+      },
+    ]);
   });
 
   it('should show the shared endpoint stack of the Resource', async () => {

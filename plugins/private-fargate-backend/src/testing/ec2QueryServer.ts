@@ -56,7 +56,8 @@ export type Ec2Fault =
   | { kind: 'server-error' }
   | { kind: 'unauthorized' }
   | { kind: 'malformed' }
-  | { kind: 'slow'; delayMs: number };
+  | { kind: 'slow'; delayMs: number }
+  | { kind: 'error'; status: number; code: string; message: string };
 
 /** One request the server received. */
 export interface RecordedCall {
@@ -367,6 +368,8 @@ export class Ec2QueryServer {
           'UnauthorizedOperation',
           `You are not authorized to perform this operation. User: arn:aws:iam::111111111111:role/backstage is not authorized to perform: ec2:${action}`,
         );
+      case 'error':
+        return errorAnswer(fault.status, fault.code, fault.message);
       case 'malformed':
         return {
           status: 200,

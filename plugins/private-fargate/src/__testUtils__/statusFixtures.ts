@@ -99,6 +99,7 @@ export function demoStatus(
     region: 'ap-northeast-1',
     vpcId: 'vpc-0a1b2c3d4e5f60718',
     source: 'aws',
+    vpcEndpointsRead: true,
     endpoints: [
       endpoint('ecr.api'),
       endpoint('ecr.dkr'),
@@ -106,6 +107,7 @@ export function demoStatus(
       endpoint('logs'),
     ],
     declaredButMissing: [],
+    declaredButUnhealthy: [],
     presentButNotDeclared: [],
     monthlyCost: {
       currency: 'USD',
@@ -118,6 +120,7 @@ export function demoStatus(
     fetchedAt: '2026-11-21T10:00:00.000Z',
     stale: false,
     errors: [],
+    hints: [],
     ...overrides,
   };
 }

@@ -44,6 +44,72 @@ describe('entity-card:private-fargate/status', () => {
     expect(getStatus).not.toHaveBeenCalled();
   });
 
+  describe('narrowed in app-config.yaml as the README shows', () => {
+    // A config filter replaces the card's default one, so the README's example repeats the annotation checks.
+    const config = {
+      app: {
+        extensions: [
+          {
+            'entity-card:private-fargate/status': {
+              config: {
+                filter: {
+                  'spec.type': 'service',
+                  'metadata.annotations.private-fargate/aws-account-id': {
+                    $exists: true,
+                  },
+                  'metadata.annotations.private-fargate/aws-region': {
+                    $exists: true,
+                  },
+                  'metadata.annotations.private-fargate/vpc-id': {
+                    $exists: true,
+                  },
+                },
+              },
+            },
+          },
+        ],
+      },
+    };
+
+    it('should show the card on an annotated service', async () => {
+      const getStatus = jest.fn(async () => demoStatus());
+      renderTestApp({
+        config,
+        extensions: [
+          createTestEntityPage({ entity: annotatedEntity }),
+          statusCard,
+        ],
+        apis: [[privateFargateApiRef, { getStatus }]],
+      });
+
+      expect(await screen.findByText('ecr.dkr')).toBeInTheDocument();
+    });
+
+    it.each([
+      ['a service without the annotations', plainEntity],
+      [
+        'an annotated website',
+        {
+          ...annotatedEntity,
+          spec: { ...annotatedEntity.spec, type: 'website' },
+        },
+      ],
+    ])('should hide the card on %s', async (_name, entity) => {
+      const getStatus = jest.fn(async () => demoStatus());
+      renderTestApp({
+        config,
+        extensions: [createTestEntityPage({ entity }), statusCard],
+        apis: [[privateFargateApiRef, { getStatus }]],
+      });
+
+      expect(
+        await screen.findByTestId('empty-entity-page'),
+      ).toBeInTheDocument();
+      expect(screen.queryByText('VPC endpoints and PrivateLink')).toBeNull();
+      expect(getStatus).not.toHaveBeenCalled();
+    });
+  });
+
   it('should reach the backend status route through the API the plugin provides', async () => {
     const fetch = jest.fn(
       async () =>

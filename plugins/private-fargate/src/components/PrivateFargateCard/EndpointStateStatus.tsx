@@ -14,6 +14,7 @@ const SEVERITY_BY_STATE: Record<string, StateSeverity> = {
   available: 'ok',
   pending: 'pending',
   pendingacceptance: 'pending',
+  modifying: 'pending',
   partial: 'warning',
   deleting: 'warning',
   deleted: 'aborted',
@@ -39,6 +40,7 @@ export function stateKey(state: string): string {
 const LABEL_BY_STATE: Record<string, string> = {
   pendingacceptance: 'Pending acceptance',
   missing: 'Missing',
+  unknown: 'Not read from AWS',
 };
 
 /** `pendingAcceptance` (or `pendingacceptance`) → `Pending acceptance`. */

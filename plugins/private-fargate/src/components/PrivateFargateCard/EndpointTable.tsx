@@ -5,6 +5,29 @@ import Typography from '@material-ui/core/Typography';
 import type { EndpointStatus } from '@private-fargate/plugin-private-fargate-common';
 import { EndpointStateStatus } from './EndpointStateStatus';
 
+const NOT_READ = 'unknown';
+const MISSING = 'missing';
+
+function DeclarationChip({ endpoint }: { endpoint: EndpointStatus }) {
+  if (!endpoint.declared) {
+    return null;
+  }
+  if (endpoint.state === NOT_READ) {
+    return <Chip size="small" variant="outlined" label="Declared" />;
+  }
+  if (endpoint.state === MISSING || !endpoint.present) {
+    return (
+      <Chip size="small" color="secondary" label="Declared, missing in VPC" />
+    );
+  }
+  if (endpoint.problem) {
+    return (
+      <Chip size="small" color="secondary" label="Declared, not working" />
+    );
+  }
+  return null;
+}
+
 function ServiceCell({ endpoint }: { endpoint: EndpointStatus }) {
   // A consumer endpoint AWS does not list has only the ID the entity declared.
   const name = endpoint.service || endpoint.endpointId || 'Unknown service';
@@ -18,9 +41,7 @@ function ServiceCell({ endpoint }: { endpoint: EndpointStatus }) {
           {endpoint.serviceName}
         </Typography>
       )}
-      {endpoint.declared && !endpoint.present && (
-        <Chip size="small" color="secondary" label="Declared, missing in VPC" />
-      )}
+      <DeclarationChip endpoint={endpoint} />
       {!endpoint.declared && endpoint.present && (
         <Chip size="small" variant="outlined" label="Not declared" />
       )}
@@ -35,6 +56,15 @@ function StateCell({ endpoint }: { endpoint: EndpointStatus }) {
       {endpoint.lastError && (
         <Typography variant="caption" color="error" component="div">
           {endpoint.lastError}
+        </Typography>
+      )}
+      {endpoint.problem && (
+        <Typography
+          variant="caption"
+          color={endpoint.declared ? 'error' : 'textSecondary'}
+          component="div"
+        >
+          {`This endpoint ${endpoint.problem}.`}
         </Typography>
       )}
     </Box>

@@ -598,4 +598,228 @@ describe('PrivateFargateCard', () => {
     expect(getStatus).toHaveBeenCalledTimes(2);
     await waitFor(() => expect(screen.queryByText('ecr.dkr')).toBeNull());
   });
+  it('should list the declared endpoints as not read, claim nothing missing and give no fetch time when AWS was not read', async () => {
+    renderCard(
+      answering(
+        demoStatus({
+          vpcEndpointsRead: false,
+          endpoints: ['ecr.api', 'logs'].map(service =>
+            endpoint(service, {
+              state: 'unknown',
+              present: false,
+              endpointId: undefined,
+              availabilityZones: [],
+              subnetIds: [],
+              privateDnsEnabled: undefined,
+            }),
+          ),
+          monthlyCost: undefined,
+          fetchedAt: undefined,
+          errors: [
+            {
+              operation: 'DescribeVpcEndpoints',
+              kind: 'access-denied',
+              message: 'Access denied to ec2:DescribeVpcEndpoints.',
+            },
+          ],
+        }),
+      ),
+    );
+
+    await screen.findByText('ecr.api');
+    for (const service of ['ecr.api', 'logs']) {
+      const row = within(rowOf(service));
+      expect(row.getByText('Not read from AWS')).toBeInTheDocument();
+      expect(row.getByText('Declared')).toBeInTheDocument();
+      expect(row.queryByText('Declared, missing in VPC')).toBeNull();
+      expect(row.queryByText('Missing')).toBeNull();
+    }
+    expect(screen.queryByText(/Fetched/)).toBeNull();
+    expect(document.querySelector('time')).toBeNull();
+  });
+
+  it('should not claim the VPC has no endpoints when it was not read and nothing is declared', async () => {
+    renderCard(
+      answering(
+        demoStatus({
+          vpcEndpointsRead: false,
+          endpoints: [],
+          monthlyCost: undefined,
+          fetchedAt: undefined,
+          errors: [
+            {
+              operation: 'config',
+              kind: 'account-not-configured',
+              message: 'AWS account 123456789012 is not configured.',
+            },
+          ],
+        }),
+      ),
+    );
+
+    expect(
+      await screen.findByText(
+        'The endpoints of vpc-0a1b2c3d4e5f60718 could not be read from AWS, and the entity declares none.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/^No VPC endpoints in/)).toBeNull();
+    expect(screen.queryByText(/Fetched/)).toBeNull();
+  });
+
+  it('should mark a declared endpoint that exists but does not work, and say why', async () => {
+    renderCard(
+      answering(
+        demoStatus({
+          endpoints: [
+            endpoint('ecr.api'),
+            endpoint('ecr.dkr', {
+              privateDnsEnabled: false,
+              problem:
+                'has private DNS off, so tasks resolve the public ecr.dkr name and bypass it; turn private DNS on for the endpoint',
+            }),
+          ],
+          declaredButUnhealthy: [
+            {
+              service: 'ecr.dkr',
+              reason:
+                'vpce-0123456789abcdef0 has private DNS off, so tasks resolve the public ecr.dkr name and bypass it; turn private DNS on for the endpoint',
+            },
+          ],
+        }),
+      ),
+    );
+
+    await screen.findByText('ecr.dkr');
+    const row = within(rowOf('ecr.dkr'));
+    expect(row.getByText('Declared, not working')).toBeInTheDocument();
+    expect(
+      row.getByText(
+        'This endpoint has private DNS off, so tasks resolve the public ecr.dkr name and bypass it; turn private DNS on for the endpoint.',
+      ),
+    ).toBeInTheDocument();
+    expect(row.getByText('Disabled')).toBeInTheDocument();
+    expect(
+      within(rowOf('ecr.api')).queryByText('Declared, not working'),
+    ).toBeNull();
+  });
+
+  it('should show the hints the backend gives', async () => {
+    const hint =
+      'No endpoints found in vpc-0a1b2c3d4e5f60718 in ap-northeast-1 of account 123456789012, although the entity declares ecr.api. Check the private-fargate/vpc-id, private-fargate/aws-region and private-fargate/aws-account-id annotations; if they are right, the endpoints have not been created yet.';
+    renderCard(answering(demoStatus({ hints: [hint] })));
+
+    expect(await screen.findByText('Info: Worth checking')).toBeInTheDocument();
+    expect(screen.getByText(hint)).toBeInTheDocument();
+  });
+
+  it.each([
+    ['credentials-expired', 'AWS credentials expired'],
+    ['clock-skew', 'AWS rejected the request as expired'],
+    ['region-not-enabled', 'Region not enabled for the account'],
+    ['assume-role-denied', 'The backend could not assume its AWS role'],
+  ] as const)('should title a %s error "%s"', async (kind, title) => {
+    renderCard(
+      answering(
+        demoStatus({
+          errors: [
+            {
+              operation: 'DescribeVpcEndpoints',
+              kind,
+              message: 'What to do.',
+            },
+          ],
+        }),
+      ),
+    );
+
+    const [alert] = await screen.findAllByRole('alert');
+    expect(alert).toHaveTextContent(`${title} (DescribeVpcEndpoints)`);
+  });
+
+  it('should show the PrivateLink service parts that were read when a call failed', async () => {
+    renderCard(
+      answering(
+        demoStatus({
+          endpointService: endpointService({
+            allowedPrincipalsCount: undefined,
+          }),
+        }),
+      ),
+    );
+
+    expect(await screen.findByText('PrivateLink service')).toBeInTheDocument();
+    expect(
+      screen.getByText('Allowed principals').nextSibling,
+    ).toHaveTextContent('Not read (see the error above)');
+    expect(
+      within(
+        screen.getByRole('group', { name: 'Connections by state' }),
+      ).getByText('Pending acceptance: 1'),
+    ).toBeInTheDocument();
+  });
+
+  it('should say the connections were not read when that call failed', async () => {
+    renderCard(
+      answering(
+        demoStatus({
+          endpointService: endpointService({
+            connections: undefined,
+            connectionCountsByState: undefined,
+          }),
+        }),
+      ),
+    );
+
+    expect(
+      await screen.findByText('Connections: Not read (see the error above)'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('No consumer is connected yet.')).toBeNull();
+    expect(
+      screen.getByText('Allowed principals').nextSibling,
+    ).toHaveTextContent('3');
+  });
+
+  it('should name a blank required annotation as missing instead of failing', async () => {
+    const getStatus = answering(demoStatus());
+    const blankVpc = {
+      ...annotatedEntity,
+      metadata: {
+        ...annotatedEntity.metadata,
+        annotations: {
+          ...annotatedEntity.metadata.annotations,
+          'private-fargate/vpc-id': ' ',
+        },
+      },
+    };
+    renderCard(getStatus, blankVpc);
+
+    expect(await screen.findByText(/Missing Annotation/i)).toBeInTheDocument();
+    expect(
+      screen.getAllByText(/private-fargate\/vpc-id/).length,
+    ).toBeGreaterThan(0);
+    expect(screen.queryByText(/private-fargate\/aws-region/)).toBeNull();
+    expect(getStatus).not.toHaveBeenCalled();
+  });
+
+  it('should give the loading bar an accessible name', async () => {
+    renderCard(() => new Promise<PrivateFargateStatus>(() => {}));
+
+    expect(
+      await screen.findByRole('progressbar', {
+        name: 'Loading the VPC endpoint status',
+      }),
+    ).toBeInTheDocument();
+  });
+
+  it('should say that refresh reloads the cached status', async () => {
+    renderCard(answering(demoStatus()));
+
+    await screen.findByText('ecr.api');
+    await userEvent.hover(screen.getByRole('button', { name: 'Refresh' }));
+    expect(
+      await screen.findByText(
+        'Reload the cached status from the backend (it reads AWS at most once per cache TTL)',
+      ),
+    ).toBeInTheDocument();
+  });
 });

@@ -22,8 +22,7 @@ import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import RefreshIcon from '@material-ui/icons/Refresh';
 import {
-  isPrivateFargateAvailable,
-  PRIVATE_FARGATE_REQUIRED_ANNOTATIONS,
+  missingPrivateFargateAnnotations,
   type PrivateFargateStatus,
 } from '@private-fargate/plugin-private-fargate-common';
 import { privateFargateApiRef } from '../../api';
@@ -35,6 +34,9 @@ import { StatusBanners } from './StatusBanners';
 import { TemplateVersionNotice } from './TemplateVersionNotice';
 
 const TITLE = 'VPC endpoints and PrivateLink';
+// The card does not know the backend's cache TTL, so it promises only what a click does.
+const REFRESH_TOOLTIP =
+  'Reload the cached status from the backend (it reads AWS at most once per cache TTL)';
 
 /** Props of {@link PrivateFargateCard}. @public */
 export interface PrivateFargateCardProps {
@@ -58,7 +60,11 @@ function StatusBody(props: {
       <EndpointTable
         title="Endpoints"
         endpoints={endpointRows(status)}
-        emptyMessage={`No VPC endpoints in ${status.vpcId}, and the entity declares none.`}
+        emptyMessage={
+          status.vpcEndpointsRead
+            ? `No VPC endpoints in ${status.vpcId}, and the entity declares none.`
+            : `The endpoints of ${status.vpcId} could not be read from AWS, and the entity declares none.`
+        }
       />
       {status.endpointService && (
         <PrivateLinkSection service={status.endpointService} />
@@ -71,14 +77,16 @@ function StatusBody(props: {
         />
       )}
       {status.monthlyCost && <MonthlyCost cost={status.monthlyCost} />}
-      <Box mt={2}>
-        <Typography variant="caption" color="textSecondary">
-          Fetched{' '}
-          <time dateTime={status.fetchedAt}>
-            {new Date(status.fetchedAt).toLocaleString()}
-          </time>
-        </Typography>
-      </Box>
+      {status.fetchedAt && (
+        <Box mt={2}>
+          <Typography variant="caption" color="textSecondary">
+            Fetched{' '}
+            <time dateTime={status.fetchedAt}>
+              {new Date(status.fetchedAt).toLocaleString()}
+            </time>
+          </Typography>
+        </Box>
+      )}
     </>
   );
 }
@@ -117,21 +125,21 @@ function StatusCard(props: PrivateFargateCardProps) {
   ]);
 
   const refresh = (
-    <IconButton
-      aria-label="Refresh"
-      title="Refresh"
-      onClick={retry}
-      disabled={loading}
-    >
-      <RefreshIcon />
-    </IconButton>
+    <Tooltip title={REFRESH_TOOLTIP}>
+      {/* A disabled button fires no events, so the tooltip needs a wrapper to hang on. */}
+      <span>
+        <IconButton aria-label="Refresh" onClick={retry} disabled={loading}>
+          <RefreshIcon />
+        </IconButton>
+      </span>
+    </Tooltip>
   );
 
   let body: JSX.Element;
   if (error) {
     body = <ResponseErrorPanel error={error} />;
   } else if (!value) {
-    body = <Progress />;
+    body = <Progress aria-label="Loading the VPC endpoint status" />;
   } else {
     body = <StatusBody status={value} entityRef={stringifyEntityRef(entity)} />;
   }
@@ -156,15 +164,11 @@ function StatusCard(props: PrivateFargateCardProps) {
  */
 export function PrivateFargateCard(props: PrivateFargateCardProps) {
   const { entity } = useEntity();
-  if (!isPrivateFargateAvailable(entity)) {
-    const annotations = entity.metadata.annotations ?? {};
+  const missing = missingPrivateFargateAnnotations(entity);
+  if (missing.length > 0) {
     return (
       <InfoCard title={TITLE} variant={props.variant}>
-        <MissingAnnotationEmptyState
-          annotation={PRIVATE_FARGATE_REQUIRED_ANNOTATIONS.filter(
-            name => !annotations[name],
-          )}
-        />
+        <MissingAnnotationEmptyState annotation={missing} />
       </InfoCard>
     );
   }

@@ -13,6 +13,7 @@ import {
 } from './EndpointStateStatus';
 
 const PENDING_ACCEPTANCE = 'pendingacceptance';
+const NOT_READ = 'Not read (see the error above)';
 
 const connectionColumns: TableColumn<EndpointConnectionStatus>[] = [
   {
@@ -73,12 +74,64 @@ function PendingAcceptanceNotice(props: {
   );
 }
 
+function Connections(props: {
+  connections: EndpointConnectionStatus[];
+  counts: [string, number][];
+}) {
+  const { connections, counts } = props;
+  return (
+    <>
+      <Box
+        display="flex"
+        flexWrap="wrap"
+        alignItems="center"
+        my={1}
+        role="group"
+        aria-label="Connections by state"
+      >
+        <Box mr={1}>
+          <Typography variant="caption" color="textSecondary">
+            Connections by state:
+          </Typography>
+        </Box>
+        <Box display="flex" flexWrap="wrap">
+          {counts.length === 0 ? (
+            <Typography variant="body2">
+              No consumer is connected yet.
+            </Typography>
+          ) : (
+            counts.map(([state, count]) => (
+              <Box key={state} mr={1}>
+                <Chip
+                  size="small"
+                  color={state === PENDING_ACCEPTANCE ? 'secondary' : 'default'}
+                  label={`${stateLabel(state)}: ${count}`}
+                />
+              </Box>
+            ))
+          )}
+        </Box>
+      </Box>
+      <PendingAcceptanceNotice connections={connections} />
+      {connections.length > 0 && (
+        <Table<EndpointConnectionStatus>
+          columns={connectionColumns}
+          data={connections.map(connection => ({ ...connection }))}
+          options={{
+            search: false,
+            paging: false,
+            toolbar: false,
+            padding: 'dense',
+          }}
+        />
+      )}
+    </>
+  );
+}
+
 /** The provider side of PrivateLink: the endpoint service and who is connected to it. */
 export function PrivateLinkSection(props: { service: EndpointServiceStatus }) {
   const { service } = props;
-  const counts = Object.entries(service.connectionCountsByState).filter(
-    ([, count]) => count > 0,
-  );
   return (
     <Box mt={3}>
       <Typography variant="subtitle1" component="h3">
@@ -92,45 +145,26 @@ export function PrivateLinkSection(props: { service: EndpointServiceStatus }) {
         <Fact label="Acceptance">
           {service.acceptanceRequired ? 'Required' : 'Automatic'}
         </Fact>
-        <Fact label="Allowed principals">{service.allowedPrincipalsCount}</Fact>
+        <Fact label="Allowed principals">
+          {service.allowedPrincipalsCount ?? NOT_READ}
+        </Fact>
       </Box>
       {service.serviceName && (
         <Typography variant="caption" color="textSecondary" component="div">
           {service.serviceName}
         </Typography>
       )}
-      <Box
-        display="flex"
-        flexWrap="wrap"
-        my={1}
-        aria-label="Connections by state"
-      >
-        {counts.length === 0 ? (
-          <Typography variant="body2">No consumer is connected yet.</Typography>
-        ) : (
-          counts.map(([state, count]) => (
-            <Box key={state} mr={1}>
-              <Chip
-                size="small"
-                color={state === PENDING_ACCEPTANCE ? 'secondary' : 'default'}
-                label={`${stateLabel(state)}: ${count}`}
-              />
-            </Box>
-          ))
-        )}
-      </Box>
-      <PendingAcceptanceNotice connections={service.connections} />
-      {service.connections.length > 0 && (
-        <Table<EndpointConnectionStatus>
-          columns={connectionColumns}
-          data={service.connections.map(connection => ({ ...connection }))}
-          options={{
-            search: false,
-            paging: false,
-            toolbar: false,
-            padding: 'dense',
-          }}
+      {service.connections ? (
+        <Connections
+          connections={service.connections}
+          counts={Object.entries(service.connectionCountsByState ?? {}).filter(
+            ([, count]) => count > 0,
+          )}
         />
+      ) : (
+        <Box my={1}>
+          <Typography variant="body2">Connections: {NOT_READ}</Typography>
+        </Box>
       )}
     </Box>
   );
