@@ -2,37 +2,52 @@ import { UsageError } from './UsageError';
 
 /** A subcommand: takes its own arguments, returns the process exit code. */
 export type Command = {
-  summary: string;
   run(args: string[]): Promise<number>;
 };
 
 /**
- * Subcommands, loaded only when asked for so that `plan` does not pay for the
- * Backstage backend that `render` and `upgrade` start.
+ * Subcommands with their one-line summaries, loaded only when asked for so that `plan`
+ * does not pay for the Backstage backend that `render` and `upgrade` start.
  */
-const commands: Record<string, () => Promise<Command>> = {
-  plan: async () => {
-    const loaded: any = await import('./commands/plan');
-    return loaded.planCommand ?? loaded.default.planCommand;
+const commands: Record<
+  string,
+  { summary: string; load: () => Promise<Command> }
+> = {
+  plan: {
+    summary: 'plan the VPC endpoints a service needs, why, and what they cost',
+    load: async () => {
+      const loaded: any = await import('./commands/plan');
+      return loaded.planCommand ?? loaded.default.planCommand;
+    },
   },
-  render: async () => {
-    // Node's ESM loader wraps our transpiled CommonJS in `default`; Jest does not.
-    const loaded: any = await import('./commands/render');
-    return loaded.renderCommand ?? loaded.default.renderCommand;
+  render: {
+    summary:
+      'render a software template with values, through the scaffolder dry run',
+    load: async () => {
+      // Node's ESM loader wraps our transpiled CommonJS in `default`; Jest does not.
+      const loaded: any = await import('./commands/render');
+      return loaded.renderCommand ?? loaded.default.renderCommand;
+    },
   },
-  upgrade: async () => {
-    const loaded: any = await import('./commands/upgrade');
-    return loaded.upgradeCommand ?? loaded.default.upgradeCommand;
+  upgrade: {
+    summary:
+      'upgrade a generated repository to a newer version of its template',
+    load: async () => {
+      const loaded: any = await import('./commands/upgrade');
+      return loaded.upgradeCommand ?? loaded.default.upgradeCommand;
+    },
   },
 };
 
 /** Exit code for invalid flags or values, shared by every command. */
 export const EXIT_USAGE = 2;
 
-function usage(): string {
-  const lines = Object.keys(commands)
-    .sort()
-    .map(name => `  ${name}`);
+export function usage(): string {
+  const names = Object.keys(commands).sort();
+  const width = Math.max(...names.map(name => name.length));
+  const lines = names.map(
+    name => `  ${name.padEnd(width)}  ${commands[name].summary}`,
+  );
   return [
     'Usage: npx private-fargate <command> [options]',
     '',
@@ -45,19 +60,22 @@ function usage(): string {
 
 export async function runCli(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h') {
-    process.stdout.write(`${usage()}\n`);
-    return name ? 0 : EXIT_USAGE;
+  if (!name) {
+    process.stderr.write(`${usage()}\n`);
+    return EXIT_USAGE;
   }
-  const load = commands[name];
-  if (!load) {
+  if (name === '--help' || name === '-h') {
+    process.stdout.write(`${usage()}\n`);
+    return 0;
+  }
+  if (!Object.hasOwn(commands, name)) {
     process.stderr.write(
       `private-fargate: unknown command "${name}"\n\n${usage()}\n`,
     );
     return EXIT_USAGE;
   }
   try {
-    const command = await load();
+    const command = await commands[name].load();
     return await command.run(rest);
   } catch (error) {
     if (error instanceof UsageError) {

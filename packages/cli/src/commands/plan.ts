@@ -378,7 +378,6 @@ export function runPlan(args: string[]): string {
 
 /** `private-fargate plan`: which VPC endpoints a service needs, why, and what they cost. */
 export const planCommand: Command = {
-  summary: 'plan the VPC endpoints a service needs, why, and what they cost',
   async run(args) {
     process.stdout.write(runPlan(args));
     return 0;

@@ -19,13 +19,16 @@ with the Private Fargate actions), and writes the result under --out.
 Options:
   --values <file>     template values, YAML or JSON (required)
   --out <dir>         folder for the generated files; must be empty (required)
-  --set key=value     override one value; dotted keys reach into objects; repeatable
+  --set key=value     override one value, read as YAML (quote text that looks like a
+                      number: --set "accountId='123456789012'"); dotted keys reach into
+                      objects, numbers into lists (secrets.0.name=DB); repeatable
   --catalog <file>    entities (YAML) the in-process catalog serves, e.g. a provider
                       service for privatelink-consumer; repeatable
   --force             write into a folder that is not empty
   -h, --help          show this help
 
-Exit codes: 0 rendered, 1 the template failed, 2 invalid values or usage.
+Exit codes: 0 rendered, 1 the template failed, 2 invalid values (also those a
+step refuses), a missing --catalog entity, an unusable --out, or other usage.
 `;
 
 function parse(args: string[]) {
@@ -48,8 +51,6 @@ function parse(args: string[]) {
 
 /** `private-fargate render`: run a template without a portal. */
 export const renderCommand: Command = {
-  summary:
-    'render a software template with values, through the scaffolder dry run',
   async run(args) {
     const { values: flags, positionals } = parse(args);
     if (flags.help) {
@@ -64,14 +65,13 @@ export const renderCommand: Command = {
     if (!flags.out) throw new UsageError(`--out <dir> is required\n\n${HELP}`);
 
     const templateDir = resolveTemplateDir(positionals[0], process.cwd());
-    const values = (flags.set ?? []).reduce(
-      applySet,
-      readValuesFile(flags.values),
-    );
+    const sets = flags.set ?? [];
+    const values = sets.reduce(applySet, readValuesFile(flags.values));
     return renderTemplate(
       {
         templateDir,
         values,
+        sets,
         outDir: flags.out,
         force: Boolean(flags.force),
         entities: readCatalogFiles(flags.catalog ?? []),

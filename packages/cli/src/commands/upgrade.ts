@@ -27,14 +27,16 @@ never generated are not touched. Nothing is written if anything fails.
 Options:
   --to <version>      target template version (default: the template's current version)
   --template <dir>    the template folder to upgrade to (default: templates/<recorded name>)
-  --set key=value     a value for a parameter the new version adds; repeatable
-  --catalog <file>    entities (YAML) the in-process catalog serves; repeatable
+  --set key=value     a value for a parameter the new version adds, read as YAML as
+                      render reads it; repeatable
+  --catalog <file>    entities (YAML) the in-process catalog serves, e.g. the shared
+                      endpoint stack the repository was generated against; repeatable
   --dry-run           print the change list, write nothing
   -h, --help          show this help
 
 Exit codes: 0 up to date or upgraded, 3 upgraded with conflicts to merge by
-hand, 2 invalid input (no or broken record, unknown template, older target), 1
-anything else.
+hand, 2 invalid input (no or broken record, unknown template, older target,
+values the template refuses, a missing --catalog entity), 1 anything else.
 `;
 
 function parse(args: string[]) {
@@ -57,7 +59,6 @@ function parse(args: string[]) {
 
 /** `private-fargate upgrade`: roll a template's new version into a generated repository. */
 export const upgradeCommand: Command = {
-  summary: 'upgrade a generated repository to a newer version of its template',
   async run(args) {
     const { values: flags, positionals } = parse(args);
     if (flags.help) {
@@ -67,7 +68,9 @@ export const upgradeCommand: Command = {
     if (positionals.length !== 1) {
       throw new UsageError(`expected one repository folder\n\n${HELP}`);
     }
-    const values = (flags.set ?? []).reduce(applySet, {});
+    const sets = flags.set ?? [];
+    // Refuse a malformed --set before starting anything.
+    sets.reduce(applySet, {});
     const entities = readCatalogFiles(flags.catalog ?? []);
     let backend: DryRunBackend | undefined;
     try {
@@ -75,7 +78,7 @@ export const upgradeCommand: Command = {
         {
           folder: path.resolve(positionals[0]),
           targetVersion: flags.to,
-          values,
+          sets,
           dryRun: Boolean(flags['dry-run']),
           resolveDir: name =>
             resolveTemplateDir(flags.template ?? name, process.cwd()),

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import yaml from 'yaml';
 import {
   apiEntityV1alpha1Validator,
@@ -5,6 +6,7 @@ import {
   DefaultNamespaceEntityPolicy,
   Entity,
   EntityPolicies,
+  entitySchemaValidator,
   FieldFormatEntityPolicy,
   locationEntityV1alpha1Validator,
   NoForeignRootFieldsEntityPolicy,
@@ -12,6 +14,7 @@ import {
   SchemaValidEntityPolicy,
   systemEntityV1alpha1Validator,
 } from '@backstage/catalog-model';
+import { UsageError } from '../UsageError';
 
 const policy = EntityPolicies.allOf([
   new DefaultNamespaceEntityPolicy(),
@@ -67,4 +70,52 @@ export async function validateCatalogFile(
 /** True for the files a generated repository registers in the catalog. */
 export function isCatalogFile(path: string): boolean {
   return /(^|\/)catalog-info\.ya?ml$/.test(path);
+}
+
+const entityShape = entitySchemaValidator();
+
+function entitiesOf(file: string, text: string): Entity[] {
+  const entities: Entity[] = [];
+  for (const [index, document] of yaml.parseAllDocuments(text).entries()) {
+    const where = `--catalog ${file}: document ${index + 1}`;
+    if (document.errors.length > 0) {
+      throw new UsageError(
+        `${where} is not valid YAML: ${document.errors[0].message}`,
+      );
+    }
+    const data: unknown = document.toJS();
+    if (data === null || data === undefined) continue;
+    if (Array.isArray(data)) {
+      throw new UsageError(
+        `${where} is a list; give one entity per document, separated by ---`,
+      );
+    }
+    try {
+      entities.push(entityShape(data));
+    } catch (error) {
+      throw new UsageError(
+        `${where} is not a catalog entity (apiVersion, kind and metadata.name, as in a catalog-info.yaml): ${
+          (error as Error).message
+        }`,
+      );
+    }
+  }
+  return entities;
+}
+
+/**
+ * Reads the entities the in-process catalog serves from the `--catalog` files (several
+ * documents each). A file that cannot be read, is not YAML or holds something other than
+ * entities is a usage error naming the file and the document.
+ */
+export function readCatalogFiles(files: string[]): Entity[] {
+  return files.flatMap(file => {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new UsageError(`--catalog: ${(error as Error).message}`);
+    }
+    return entitiesOf(file, text);
+  });
 }

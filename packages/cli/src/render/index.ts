@@ -1,10 +1,8 @@
-export {
-  renderTemplate,
-  readCatalogFiles,
-  RENDER_EXIT,
-} from './renderTemplate';
+export { renderTemplate, RENDER_EXIT } from './renderTemplate';
+export { unknownKeyProblems } from './unknownKeys';
+export { quoteHints } from './quoteHints';
 export type { RenderOptions } from './renderTemplate';
-export { startDryRunBackend } from './dryRunBackend';
+export { startDryRunBackend, MissingCatalogEntityError } from './dryRunBackend';
 export type { DryRunBackend } from './dryRunBackend';
 export { actionModules } from './actionModules';
 export {
@@ -18,5 +16,9 @@ export {
   formatProblems,
   DryRunFailedError,
 } from '@private-fargate/plugin-scaffolder-backend-module-private-fargate';
-export { validateCatalogFile, isCatalogFile } from './catalogFiles';
-export { readValuesFile, applySet } from './values';
+export {
+  validateCatalogFile,
+  isCatalogFile,
+  readCatalogFiles,
+} from './catalogFiles';
+export { readValuesFile, applySet, setKeys } from './values';

@@ -17,14 +17,10 @@ import {
 import { renderCommand } from '../commands/render';
 import { EXIT_USAGE } from '../runCli';
 import { UsageError } from '../UsageError';
-import { validateCatalogFile } from './catalogFiles';
+import { readCatalogFiles, validateCatalogFile } from './catalogFiles';
 import { findRepoRoot } from './templateFolder';
-import {
-  renderTemplate,
-  readCatalogFiles,
-  RENDER_EXIT,
-} from './renderTemplate';
-import { readValuesFile } from './values';
+import { renderTemplate, RENDER_EXIT } from './renderTemplate';
+import { applySet, readValuesFile } from './values';
 
 const root = findRepoRoot()!;
 const valuesDir = path.join(root, 'examples/values');
@@ -293,6 +289,14 @@ describe('render with the example values', () => {
     async file => {
       const { outDir, stdout } = await renderOk(file, file);
       expect(stdout).toContain('Steps');
+      // The file list is sorted, so that two runs print the same.
+      const listed = stdout
+        .split(/\nFiles \(\d+\) written to .*\n/)[1]
+        .split('\n\n')[0]
+        .split('\n')
+        .map(line => line.trim());
+      expect(listed).toEqual([...listed].sort());
+      expect(listed).toHaveLength(listFiles(outDir).length);
 
       const files = listFiles(outDir);
       const catalogInfos = files.filter(f => f.endsWith('catalog-info.yaml'));
@@ -580,6 +584,19 @@ describe('render with the example values', () => {
     expect(created).toContain('com.amazonaws.eu-west-1.sts');
   });
 
+  it('exits 2 and says to pass --catalog when a step reads an entity no --catalog file holds', async () => {
+    const result = await renderNothing(
+      'private-fargate-service.shared-endpoints-privatelink.yaml',
+      {},
+      [],
+    );
+    expect(result.code).toBe(RENDER_EXIT.invalid);
+    expect(result.stderr).toContain(
+      'the catalog has no resource:default/eu-west-1-shared-endpoints, which the template reads',
+    );
+    expect(result.stderr).toContain('pass --catalog <file> with that entity');
+  });
+
   it("reads the shared stack's endpoints annotation as the status backend does, and stops when it names none", async () => {
     const file = 'private-fargate-service.shared-endpoints-privatelink.yaml';
     const withAnnotation = (value: string | undefined) =>
@@ -615,7 +632,7 @@ describe('render with the example values', () => {
     );
 
     const result = await renderNothing(file, {}, withAnnotation(undefined));
-    expect(result.code).toBe(RENDER_EXIT.templateFailed);
+    expect(result.code).toBe(RENDER_EXIT.invalid);
     expect(result.stderr).toContain(
       "network.sharedEndpoints: lists no endpoints: the shared stack's private-fargate/endpoints annotation must name them",
     );
@@ -660,7 +677,7 @@ describe('render with the example values', () => {
       {},
       withProviderAnnotations({ 'private-fargate/aws-region': null }),
     );
-    expect(result.code).toBe(RENDER_EXIT.templateFailed);
+    expect(result.code).toBe(RENDER_EXIT.invalid);
     expect(result.stderr).toContain(
       'entityRef: component:default/tasks-api: Entity tasks-api has no private-fargate/aws-region annotation; add the Region its endpoint service is in to its catalog-info.yaml.',
     );
@@ -719,13 +736,64 @@ describe('render refuses bad input', () => {
     );
   });
 
-  it('exits 1 and writes nothing when a step fails', async () => {
+  it("exits 2, keeping the action's message, when a step refuses the values", async () => {
     // The form accepts the CIDR's shape; the terraform action rejects its host bits.
     const result = await renderNothing('ssm-bastion.off-by-default.yaml', {
       vpcCidr: '10.0.0.1/16',
     });
-    expect(result.code).toBe(RENDER_EXIT.templateFailed);
-    expect(result.stderr).toMatch(/host bits/);
+    expect(result.code).toBe(RENDER_EXIT.invalid);
+    expect(result.stderr).toContain(
+      'Template ssm-bastion refused the values: Invalid private-fargate:terraform input:\nnetwork.vpcCidr: "10.0.0.1/16" has host bits set; did you mean 10.0.0.0/16?',
+    );
+  });
+
+  it('exits 1 and writes nothing when a step fails for a reason other than its input', async () => {
+    const templateDir = path.join(tmp, 'broken-template');
+    fs.mkdirSync(templateDir);
+    fs.writeFileSync(
+      path.join(templateDir, 'template.yaml'),
+      yaml.stringify({
+        apiVersion: 'scaffolder.backstage.io/v1beta3',
+        kind: 'Template',
+        metadata: { name: 'broken-template' },
+        spec: {
+          type: 'service',
+          parameters: [{ properties: { name: { type: 'string' } } }],
+          steps: [
+            {
+              id: 'fetch',
+              action: 'fetch:template',
+              input: { url: './no-such-skeleton' },
+            },
+          ],
+        },
+      }),
+    );
+    const outDir = path.join(tmp, 'broken-out');
+    const { out, io } = captureIo();
+    const code = await renderTemplate(
+      {
+        templateDir,
+        values: { name: 'x' },
+        outDir,
+        force: false,
+        entities: [],
+      },
+      io,
+    );
+    expect(code).toBe(RENDER_EXIT.templateFailed);
+    expect(out.stderr).toMatch(/^Template broken-template failed: ENOENT/);
+    expect(fs.existsSync(outDir)).toBe(false);
+  });
+
+  it('refuses a value the template has no parameter for, naming the nearest one', async () => {
+    const result = await renderNothing('ssm-bastion.off-by-default.yaml', {
+      regoin: 'eu-west-1',
+    });
+    expect(result.code).toBe(RENDER_EXIT.invalid);
+    expect(result.stderr).toContain(
+      '  regoin: is not a parameter of ssm-bastion; did you mean region?',
+    );
   });
 
   // One example of each template that generates a repository.
@@ -746,7 +814,7 @@ describe('render refuses bad input', () => {
           { id: 'subnet-0a1b2c3d4e5f60712', availabilityZone: zone },
         ],
       });
-      expect(result.code).toBe(RENDER_EXIT.templateFailed);
+      expect(result.code).toBe(RENDER_EXIT.invalid);
       expect(result.stderr).toContain(
         `network.privateSubnets: subnet-0a1b2c3d4e5f60711 and subnet-0a1b2c3d4e5f60712 are both in ${zone}; list one subnet per Availability Zone`,
       );
@@ -765,13 +833,13 @@ describe('render refuses bad input', () => {
           },
         ],
       },
-      RENDER_EXIT.templateFailed,
+      RENDER_EXIT.invalid,
       "containerSecrets[0].valueFrom: is in us-east-1, but the task runs in ap-northeast-1 and VPC endpoints reach only their own Region's Secrets Manager",
     ],
     [
       'a name beginning with internal- and a load balancer, at the Terraform step',
       { name: 'internal-orders' },
-      RENDER_EXIT.templateFailed,
+      RENDER_EXIT.invalid,
       'serviceName: would name the internal load balancer "internal-orders-alb", and AWS refuses load balancer names that begin with "internal-"',
     ],
     [
@@ -825,6 +893,90 @@ describe('render refuses bad input', () => {
     }
   });
 
+  describe('exits 2 for an --out that cannot take the files, leaving it as it was', () => {
+    /** Every entry under `dir`, folders too, with file contents. */
+    const tree = (dir: string) =>
+      (fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[])
+        .sort()
+        .map(entry => {
+          const full = path.join(dir, entry);
+          return fs.lstatSync(full).isFile()
+            ? `${entry}: ${fs.readFileSync(full, 'utf8')}`
+            : `${entry}/`;
+        });
+    const values = path.join(valuesDir, 'ssm-bastion.off-by-default.yaml');
+
+    it('a folder where the template writes a file, even with --force', async () => {
+      const outDir = path.join(tmp, 'folder-in-the-way');
+      fs.mkdirSync(path.join(outDir, 'infra/main.tf'), { recursive: true });
+      fs.writeFileSync(path.join(outDir, 'README.md'), 'ours');
+      const before = tree(outDir);
+      const { out, io } = captureIo();
+      const code = await renderTemplate(
+        {
+          templateDir: path.join(root, 'templates/ssm-bastion'),
+          values: readValuesFile(values),
+          outDir,
+          force: true,
+          entities: [],
+        },
+        io,
+      );
+      expect(code).toBe(RENDER_EXIT.invalid);
+      expect(out.stderr).toBe(
+        `--out ${outDir}: cannot write infra/main.tf: infra/main.tf is a folder; move it away or choose another --out\nNothing was written.\n`,
+      );
+      expect(tree(outDir)).toEqual(before);
+      expect(
+        fs.readdirSync(tmp).filter(f => f.includes('private-fargate-render')),
+      ).toEqual([]);
+    });
+
+    it('an --out under a file, before rendering', async () => {
+      const file = path.join(tmp, 'a-file');
+      fs.writeFileSync(file, 'x');
+      const run = renderCommand.run([
+        'ssm-bastion',
+        '--values',
+        values,
+        '--out',
+        path.join(file, 'sub'),
+      ]);
+      await expect(run).rejects.toThrow(UsageError);
+      await expect(run).rejects.toThrow(
+        `--out ${file}/sub: ${file} is a file, so no folder can be made under it; give a folder path`,
+      );
+    });
+
+    it('an --out inside the template folder, whose files every render ships', async () => {
+      const templateDir = path.join(tmp, 'template-copy');
+      fs.cpSync(path.join(root, 'templates/ssm-bastion'), templateDir, {
+        recursive: true,
+      });
+      const before = tree(templateDir);
+      expect(
+        await runRender([
+          templateDir,
+          '--values',
+          values,
+          '--out',
+          path.join(templateDir, 'out'),
+        ]),
+      ).toBe(EXIT_USAGE);
+      await expect(
+        renderCommand.run([
+          templateDir,
+          '--values',
+          values,
+          '--out',
+          templateDir,
+          '--force',
+        ]),
+      ).rejects.toThrow(/--out .* is inside the template folder/);
+      expect(tree(templateDir)).toEqual(before);
+    });
+  });
+
   it('applies --set overrides with dotted keys and YAML values', async () => {
     const outDir = path.join(tmp, 'set');
     const values = path.join(valuesDir, 'ssm-bastion.off-by-default.yaml');
@@ -874,6 +1026,62 @@ describe('render refuses bad input', () => {
       ]),
     ).toBe(2);
     expect(fs.existsSync(path.join(tmp, 'catalog-missing'))).toBe(false);
+  });
+
+  it.each([
+    ['not YAML', 'kind: [Component\n', 'document 1 is not valid YAML'],
+    [
+      'a YAML list',
+      '- apiVersion: backstage.io/v1alpha1\n  kind: Component\n',
+      'document 1 is a list; give one entity per document, separated by ---',
+    ],
+    [
+      'values, not entities, in its second document',
+      `${
+        fs.readFileSync(catalogFile, 'utf8').split('\n---')[0]
+      }\n---\n${fs.readFileSync(
+        path.join(valuesDir, 'ssm-bastion.off-by-default.yaml'),
+        'utf8',
+      )}`,
+      "document 2 is not a catalog entity (apiVersion, kind and metadata.name, as in a catalog-info.yaml): <root> must have required property 'apiVersion'",
+    ],
+  ])(
+    'exits 2 for a --catalog file that holds %s, naming the file and the document',
+    async (_, text, message) => {
+      const file = path.join(tmp, `bad-catalog-${refusedRuns++}.yaml`);
+      fs.writeFileSync(file, text);
+      expect(() => readCatalogFiles([file])).toThrow(UsageError);
+      expect(() => readCatalogFiles([file])).toThrow(
+        `--catalog ${file}: ${message}`,
+      );
+    },
+  );
+
+  it('says how to quote a --set value that YAML reads as a number where text is wanted', async () => {
+    const sets = ['accountId=123456789012', 'targetPorts=[3306]'];
+    const { out, io } = captureIo();
+    const code = await renderTemplate(
+      {
+        templateDir: path.join(root, 'templates/ssm-bastion'),
+        values: sets.reduce(
+          applySet,
+          readValuesFile(
+            path.join(valuesDir, 'ssm-bastion.off-by-default.yaml'),
+          ),
+        ),
+        sets,
+        outDir: path.join(tmp, 'unquoted'),
+        force: false,
+        entities: [],
+      },
+      io,
+    );
+    expect(code).toBe(RENDER_EXIT.invalid);
+    expect(out.stderr).toContain(
+      `--set reads values as YAML, so accountId=123456789012 gave a number; quote it to give text: --set "accountId='123456789012'"`,
+    );
+    // Only the assignment that quoting fixes gets the hint.
+    expect(out.stderr).not.toContain('targetPorts=');
   });
 
   it('exits 2 on unknown flags and missing options', async () => {

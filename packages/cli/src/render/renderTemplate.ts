@@ -1,6 +1,5 @@
-import fs from 'node:fs';
-import yaml from 'yaml';
 import { Entity } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
 import { CommandIo } from '../CommandIo';
 import { UsageError } from '../UsageError';
 import { actionModules } from './actionModules';
@@ -13,14 +12,21 @@ import {
   validateValues,
 } from '@private-fargate/plugin-scaffolder-backend-module-private-fargate';
 import { DryRunBackend, startDryRunBackend } from './dryRunBackend';
+import { quoteHints } from './quoteHints';
 import { formatLog, formatReport } from './report';
 import {
   loadTemplateFolder,
   TemplateFolder,
   TemplateInvalidError,
 } from './templateFolder';
+import { unknownKeyProblems } from './unknownKeys';
 import { Values } from './values';
-import { checkOutDir, planOutputPaths, writeOutput } from './writeOutput';
+import {
+  checkOutDir,
+  checkOutsideTemplate,
+  planOutputPaths,
+  writeOutput,
+} from './writeOutput';
 
 /** Exit codes of `render`: the issue fixes them, scripts rely on them. */
 export const RENDER_EXIT = { ok: 0, templateFailed: 1, invalid: 2 } as const;
@@ -33,24 +39,9 @@ export type RenderOptions = {
   force: boolean;
   /** Entities the in-process catalog serves (for `catalog:fetch` and pickers). */
   entities: Entity[];
+  /** The `--set` assignments already in `values`, to say how to quote one that should be text. */
+  sets?: string[];
 };
-
-/**
- * Reads entities for the in-process catalog from the `--catalog` YAML files (several
- * documents each); a file that cannot be read or parsed is a usage error.
- */
-export function readCatalogFiles(files: string[]): Entity[] {
-  try {
-    return files.flatMap(file =>
-      yaml
-        .parseAllDocuments(fs.readFileSync(file, 'utf8'))
-        .map(document => document.toJS() as Entity)
-        .filter(Boolean),
-    );
-  } catch (error) {
-    throw new UsageError(`--catalog: ${(error as Error).message}`);
-  }
-}
 
 async function withBackend<T>(
   entities: Entity[],
@@ -76,6 +67,7 @@ export async function renderTemplate(
   io: CommandIo,
 ): Promise<number> {
   checkOutDir(options.outDir, options.force);
+  checkOutsideTemplate(options.outDir, options.templateDir);
   let folder: TemplateFolder;
   try {
     folder = await loadTemplateFolder(options.templateDir);
@@ -87,14 +79,24 @@ export async function renderTemplate(
   const name = folder.template.metadata.name;
 
   const values = applyDefaults(folder.template, options.values);
-  const problems = validateValues(folder.template, values);
+  const problems = [
+    ...unknownKeyProblems(folder.template, Object.keys(options.values)),
+    ...validateValues(folder.template, values),
+  ];
   if (problems.length > 0) {
+    const hints = quoteHints(
+      folder.template,
+      options.values,
+      options.sets ?? [],
+    );
     io.stderr(
       `The values do not fit template ${name} (${problems.length} problem${
         problems.length === 1 ? '' : 's'
-      }):\n${formatValueProblems(
-        problems,
-      )}\nFix them in the values file or with --set <field>=<value>. Nothing was written.\n`,
+      }):\n${formatValueProblems(problems)}\n${hints
+        .map(hint => `${hint}\n`)
+        .join(
+          '',
+        )}Fix them in the values file or with --set <field>=<value>. Nothing was written.\n`,
     );
     return RENDER_EXIT.invalid;
   }
@@ -109,13 +111,28 @@ export async function renderTemplate(
       }),
     );
   } catch (error) {
+    // A step that refuses its input answers 400, as the upgrade reads it too: the values
+    // (or the catalog entities they name) are what to fix, not the template.
+    if (
+      error instanceof DryRunFailedError &&
+      (error.reason === 'invalid-values' || error.status === 400)
+    ) {
+      io.stderr(
+        `Template ${name} refused the values: ${error.message}\nNothing was written.\n`,
+      );
+      return RENDER_EXIT.invalid;
+    }
+    if (error instanceof InputError) {
+      io.stderr(
+        `Template ${name} cannot run: ${error.message}\nNothing was written.\n`,
+      );
+      return RENDER_EXIT.invalid;
+    }
     if (error instanceof DryRunFailedError) {
       io.stderr(
         `Template ${name} failed: ${error.message}\nNothing was written.\n`,
       );
-      return error.reason === 'invalid-values'
-        ? RENDER_EXIT.invalid
-        : RENDER_EXIT.templateFailed;
+      return RENDER_EXIT.templateFailed;
     }
     throw error;
   }
@@ -148,7 +165,13 @@ export async function renderTemplate(
     );
     return RENDER_EXIT.templateFailed;
   }
-  writeOutput(options.outDir, result.files);
+  try {
+    writeOutput(options.outDir, result.files);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`${error.message}\nNothing was written.\n`);
+    return RENDER_EXIT.invalid;
+  }
   io.stdout(formatReport(name, result, options.outDir));
   return RENDER_EXIT.ok;
 }

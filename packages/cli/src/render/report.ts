@@ -72,7 +72,8 @@ export function formatReport(
     ...formatSteps(result),
     '',
     `Files (${result.files.length}) written to ${outDir}`,
-    ...result.files.map(file => `  ${file.path}`),
+    // The scaffolder lists the workspace in the order its file walk finds the files.
+    ...result.files.map(file => `  ${file.path}`).sort(),
     '',
     'Output',
     ...formatOutput(result.output),

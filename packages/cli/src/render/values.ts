@@ -37,12 +37,11 @@ export function readValuesFile(file: string): Values {
 
 const UNSAFE_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
 
-/**
- * Applies one `--set key=value` override. Dotted keys reach into objects
- * (`network.region=eu-west-1`); the value is read as YAML, so `cpu=512` is a
- * number, `exec=true` a boolean and `subnets=[a, b]` a list.
- */
-export function applySet(values: Values, assignment: string): Values {
+/** Splits `--set key=value` into the key's path and the value read as YAML. */
+export function parseSet(assignment: string): {
+  keys: string[];
+  value: unknown;
+} {
   const eq = assignment.indexOf('=');
   if (eq <= 0) {
     throw new UsageError(
@@ -62,13 +61,63 @@ export function applySet(values: Values, assignment: string): Values {
   } catch {
     value = raw;
   }
-  const result: Values = structuredClone(values);
-  let target: Values = result;
-  for (const key of keys.slice(0, -1)) {
-    const next = target[key];
-    if (!isObject(next)) target[key] = {};
-    target = target[key] as Values;
+  return { keys, value };
+}
+
+function withValueAt(
+  container: unknown,
+  keys: string[],
+  value: unknown,
+  assignment: string,
+  reached: string[],
+): unknown {
+  if (keys.length === 0) return value;
+  const [key, ...rest] = keys;
+  const here = [...reached, key];
+  if (Array.isArray(container)) {
+    const list = reached.join('.');
+    if (!/^\d+$/.test(key)) {
+      throw new UsageError(
+        `--set ${assignment}: ${list} is a list; reach an item by its number (${list}.0.${key}) or give the whole list as YAML, e.g. --set '${list}=[...]'`,
+      );
+    }
+    const index = Number(key);
+    if (index > container.length) {
+      throw new UsageError(
+        `--set ${assignment}: ${list} has ${container.length} item(s), numbered from 0; ${container.length} adds one`,
+      );
+    }
+    const items = [...container];
+    items[index] = withValueAt(items[index], rest, value, assignment, here);
+    return items;
   }
-  target[keys[keys.length - 1]] = value;
-  return result;
+  // Nothing there yet: a number reaches into a new list, a name into a new object.
+  if (container === undefined && /^\d+$/.test(key)) {
+    return withValueAt([], keys, value, assignment, reached);
+  }
+  const object: Values = isObject(container) ? { ...container } : {};
+  object[key] = withValueAt(object[key], rest, value, assignment, here);
+  return object;
+}
+
+/**
+ * Applies one `--set key=value` override. Dotted keys reach into objects
+ * (`network.region=eu-west-1`) and, by number, into lists (`secrets.0.name=DB`); the
+ * value is read as YAML, so `cpu=512` is a number, `exec=true` a boolean and
+ * `subnets=[a, b]` a list.
+ */
+export function applySet(values: Values, assignment: string): Values {
+  const { keys, value } = parseSet(assignment);
+  return withValueAt(
+    structuredClone(values),
+    keys,
+    value,
+    assignment,
+    [],
+  ) as Values;
+}
+
+/** The top-level value names the `--set` assignments give. */
+export function setKeys(assignments: string[]): string[] {
+  return [...new Set(assignments.map(a => parseSet(a).keys[0]))];
 }

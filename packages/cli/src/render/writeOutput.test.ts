@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { planOutputPaths, writeOutput } from './writeOutput';
+import { writeOutput } from './writeOutput';
 
 const file = (p: string) => ({ path: p, content: Buffer.from('x') });
 
@@ -22,12 +22,63 @@ describe('writeOutput', () => {
     },
   );
 
-  it('should reject a path through a symlink that points outside --out', () => {
-    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'outside-'));
-    fs.symlinkSync(outside, path.join(outDir, 'link'));
-    expect(() => planOutputPaths(outDir, [file('link/escape.txt')])).toThrow();
-    expect(fs.readdirSync(outside)).toEqual([]);
-    fs.rmSync(outside, { recursive: true });
+  it.each(['outside', 'inside'])(
+    'should refuse, naming the file and --out, a symlink in the way that points %s --out',
+    where => {
+      const linked =
+        where === 'outside'
+          ? fs.mkdtempSync(path.join(os.tmpdir(), 'outside-'))
+          : path.join(outDir, 'real');
+      fs.mkdirSync(linked, { recursive: true });
+      fs.symlinkSync(linked, path.join(outDir, 'link'));
+      const before = fs.readdirSync(outDir).sort();
+      expect(() =>
+        writeOutput(outDir, [file('ok.txt'), file('link/escape.txt')]),
+      ).toThrow(
+        `--out ${outDir}: cannot write link/escape.txt: link is a symbolic link; move it away or choose another --out`,
+      );
+      expect(fs.readdirSync(outDir).sort()).toEqual(before);
+      expect(fs.readdirSync(linked)).toEqual([]);
+      if (where === 'outside') fs.rmSync(linked, { recursive: true });
+    },
+  );
+
+  it('should put back what it replaced and remove what it added when a move fails midway', () => {
+    fs.writeFileSync(path.join(outDir, 'a.txt'), 'ours');
+    const rename = fs.renameSync;
+    const spy = jest.spyOn(fs, 'renameSync').mockImplementation((from, to) => {
+      if (String(to).endsWith('d.txt')) throw new Error('disk full');
+      rename(from, to);
+    });
+    try {
+      expect(() =>
+        writeOutput(outDir, [file('a.txt'), file('b/c.txt'), file('d.txt')]),
+      ).toThrow(`--out ${outDir}: cannot write d.txt: disk full`);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(fs.readdirSync(outDir)).toEqual(['a.txt']);
+    expect(fs.readFileSync(path.join(outDir, 'a.txt'), 'utf8')).toBe('ours');
+  });
+
+  it('should leave no new --out, nor folders made for it, when writing fails', () => {
+    const newOut = path.join(outDir, 'parent/out');
+    const write = fs.writeFileSync;
+    let writes = 0;
+    const spy = jest
+      .spyOn(fs, 'writeFileSync')
+      .mockImplementation((...args: Parameters<typeof fs.writeFileSync>) => {
+        if (++writes === 2) throw new Error('disk full');
+        write(...args);
+      });
+    try {
+      expect(() => writeOutput(newOut, [file('a.txt'), file('b.txt')])).toThrow(
+        `--out ${newOut}: cannot write b.txt: disk full`,
+      );
+    } finally {
+      spy.mockRestore();
+    }
+    expect(fs.readdirSync(outDir)).toEqual([]);
   });
 
   it('should write nested files with their executable bit', () => {

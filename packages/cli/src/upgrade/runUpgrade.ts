@@ -1,7 +1,11 @@
 import { InputError } from '@backstage/errors';
-import { upgradeRepository } from '@private-fargate/plugin-scaffolder-backend-module-private-fargate';
+import {
+  DryRunFailedError,
+  readScaffoldRecord,
+  upgradeRepository,
+} from '@private-fargate/plugin-scaffolder-backend-module-private-fargate';
 import { CommandIo } from '../CommandIo';
-import { DryRunBackend } from '../render';
+import { applySet, DryRunBackend } from '../render';
 import { UsageError } from '../UsageError';
 import { createTemplateFolderRenderer } from './templateFolderRenderer';
 
@@ -17,7 +21,10 @@ export const UPGRADE_EXIT = {
 export type UpgradeOptions = {
   folder: string;
   targetVersion?: string;
-  values: Record<string, unknown>;
+  /** Values that override recorded ones, besides `sets`. */
+  values?: Record<string, unknown>;
+  /** `--set` assignments, applied on top of the recorded values (so `secrets.0.name` edits one). */
+  sets?: string[];
   dryRun: boolean;
   resolveDir(templateName: string): string;
   backend(): Promise<DryRunBackend>;
@@ -30,20 +37,38 @@ export async function runUpgrade(
 ): Promise<number> {
   let result;
   try {
+    const record = readScaffoldRecord(options.folder);
+    const { name, version } = record.template;
+    if (options.targetVersion === version) {
+      io.stdout(
+        `Up to date: ${options.folder} is at ${name}@${version}, the version --to asks for. Nothing to change.\n`,
+      );
+      return UPGRADE_EXIT.ok;
+    }
     result = await upgradeRepository({
       folder: options.folder,
       targetVersion: options.targetVersion,
-      values: options.values,
+      values: (options.sets ?? []).reduce(applySet, {
+        ...record.values,
+        ...options.values,
+      }),
       dryRun: options.dryRun,
       renderer: createTemplateFolderRenderer({
         resolveDir: options.resolveDir,
         backend: options.backend,
+        sets: options.sets,
       }),
     });
   } catch (error) {
     if (error instanceof InputError || error instanceof UsageError) {
       io.stderr(`${error.message}\nNothing was written.\n`);
       return UPGRADE_EXIT.invalid;
+    }
+    if (error instanceof DryRunFailedError) {
+      io.stderr(
+        `The template failed: ${error.message}\nNothing was written.\n`,
+      );
+      return UPGRADE_EXIT.failed;
     }
     throw error;
   }

@@ -7,7 +7,13 @@ import {
   renderTemplateVersion,
   TemplateRenderer,
 } from '@private-fargate/plugin-scaffolder-backend-module-private-fargate';
-import { DryRunBackend } from '../render';
+import {
+  DryRunBackend,
+  formatProblems,
+  quoteHints,
+  setKeys,
+  unknownKeyProblems,
+} from '../render';
 import { loadTemplateFolder } from '../render/templateFolder';
 
 /**
@@ -18,7 +24,13 @@ export function createTemplateFolderRenderer(options: {
   /** The folder of the template with the given name; throws when there is none. */
   resolveDir(templateName: string): string;
   backend: () => Promise<DryRunBackend>;
+  /**
+   * The `--set` assignments in the values. Only these are checked against the template's
+   * parameters: recorded values of parameters a newer version dropped are not the user's typo.
+   */
+  sets?: string[];
 }): TemplateRenderer {
+  const sets = options.sets ?? [];
   return {
     async render(request: RenderRequest): Promise<RenderedTemplate> {
       const dir = options.resolveDir(request.templateName);
@@ -40,15 +52,34 @@ export function createTemplateFolderRenderer(options: {
           `--to ${request.targetVersion}: ${dir} holds ${request.templateName}@${version}; point --template to a folder with version ${request.targetVersion}, or leave --to out`,
         );
       }
-      return renderTemplateVersion({
-        template,
-        version,
-        values: request.values,
-        newValuesHint: 'with --set',
-        changelog: changelogOf(files),
-        dryRun: async values =>
-          (await options.backend()).dryRun({ template, values, files }),
-      });
+      const unknown = unknownKeyProblems(template, setKeys(sets));
+      if (unknown.length > 0) {
+        throw new InputError(
+          `--set names a value ${
+            request.templateName
+          }@${version} does not take:\n${formatProblems(unknown)}`,
+        );
+      }
+      try {
+        return await renderTemplateVersion({
+          template,
+          version,
+          values: request.values,
+          newValuesHint: 'with --set',
+          changelog: changelogOf(files),
+          dryRun: async values =>
+            (await options.backend()).dryRun({ template, values, files }),
+        });
+      } catch (error) {
+        const hints =
+          error instanceof InputError
+            ? quoteHints(template, request.values, sets)
+            : [];
+        if (hints.length === 0) throw error;
+        throw new InputError(
+          `${(error as Error).message}\n${hints.join('\n')}`,
+        );
+      }
     },
   };
 }

@@ -7,6 +7,9 @@ import { createHash } from 'node:crypto';
 import {
   DryRunBackend,
   actionModules,
+  findRepoRoot,
+  readCatalogFiles,
+  readValuesFile,
   renderTemplate,
   resolveTemplateDir,
   startDryRunBackend,
@@ -69,7 +72,6 @@ async function upgrade(folder: string, options: Partial<UpgradeOptions> = {}) {
   const code = await runUpgrade(
     {
       folder,
-      values: {},
       dryRun: false,
       resolveDir: () => v2,
       backend: async () => backend,
@@ -272,6 +274,77 @@ describe('upgrade', () => {
         targetVersion: '3.0.0',
       });
     });
+  });
+
+  it('says "up to date" for --to the recorded version, and writes nothing', async () => {
+    const repo = await renderV1();
+    const before = snapshot(repo);
+    const result = await upgrade(repo, { targetVersion: '1.0.0' });
+    expect(result).toEqual({
+      code: UPGRADE_EXIT.ok,
+      stdout: `Up to date: ${repo} is at upgrade-demo@1.0.0, the version --to asks for. Nothing to change.\n`,
+      stderr: '',
+    });
+    expect(snapshot(repo)).toEqual(before);
+  });
+
+  it('refuses a --set key the new version has no parameter for, but keeps recorded values it dropped', async () => {
+    const repo = await renderV1();
+    const before = snapshot(repo);
+    const typo = await upgrade(repo, { sets: ['logRetentionDay=14'] });
+    expect(typo.code).toBe(UPGRADE_EXIT.invalid);
+    expect(typo.stderr).toContain(
+      '  logRetentionDay: is not a parameter of upgrade-demo; did you mean logRetentionDays?',
+    );
+    expect(snapshot(repo)).toEqual(before);
+
+    const record = recordOf(repo);
+    record.values.droppedInV2 = 'kept from 1.0.0';
+    fs.writeFileSync(
+      path.join(repo, '.private-fargate/scaffold.json'),
+      JSON.stringify(record),
+    );
+    const upgraded = await upgrade(repo, { sets: ['logRetentionDays=14'] });
+    expect(upgraded.stderr).toBe('');
+    expect(upgraded.code).toBe(UPGRADE_EXIT.ok);
+    expect(recordOf(repo).values.logRetentionDays).toBe(14);
+  });
+
+  it('exits 2 with a hint to pass --catalog when the template reads an entity the catalog lacks', async () => {
+    const root = findRepoRoot()!;
+    const repo = path.join(tmp, 'shared-endpoints');
+    const { out, io } = captureIo();
+    const rendered = await renderTemplate(
+      {
+        templateDir: path.join(root, 'templates/private-fargate-service'),
+        values: readValuesFile(
+          path.join(
+            root,
+            'examples/values/private-fargate-service.shared-endpoints-privatelink.yaml',
+          ),
+        ),
+        outDir: repo,
+        force: false,
+        entities: readCatalogFiles([
+          path.join(root, 'examples/values/catalog.yaml'),
+        ]),
+      },
+      io,
+    );
+    expect({ rendered, stderr: out.stderr }).toEqual({
+      rendered: 0,
+      stderr: '',
+    });
+    const before = snapshot(repo);
+    const result = await upgrade(repo, {
+      resolveDir: name => resolveTemplateDir(name, root),
+    });
+    expect(result.code).toBe(UPGRADE_EXIT.invalid);
+    expect(result.stderr).toContain(
+      'the catalog has no resource:default/eu-west-1-shared-endpoints, which the template reads',
+    );
+    expect(result.stderr).toContain('pass --catalog <file> with that entity');
+    expect(snapshot(repo)).toEqual(before);
   });
 
   // runCli loads commands with import(), which Jest's CommonJS runtime cannot do;
