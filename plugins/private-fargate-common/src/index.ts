@@ -63,6 +63,7 @@ export {
   planEndpointSubnets,
   subnetsByZone,
   subnetsSharingZones,
+  subnetsOutsideRegion,
   availabilityZoneSchema,
   endpointSubnetPlanInputSchema,
   AWS_RESERVED_ADDRESSES_PER_SUBNET,

@@ -131,9 +131,14 @@ const cases: [string, z.ZodType, unknown[], [unknown, RegExp][]][] = [
     principalArnSchema,
     [
       'arn:aws:iam::123456789012:root',
-      'arn:aws:iam::123456789012:role/team/app-consumer',
+      'arn:aws:iam::123456789012:role/app-consumer',
     ],
     [
+      [
+        'arn:aws:iam::123456789012:role/team/app-consumer',
+        /is a role ARN with a path, and PrivateLink does not accept principal ARNs with path components .*allow the account instead \(arn:aws:iam::123456789012:root\)/,
+      ],
+      ['arn:aws:iam::123456789012:role/', /a role without a path/],
       ['arn:aws:iam::12345678901:root', /12-digit/],
       ['arn:aws:iam::123456789012:user/bob', /:role\//],
       ['*', /arn:aws:iam::/],

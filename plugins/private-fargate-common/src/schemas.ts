@@ -251,13 +251,34 @@ export const cidrSchema = z.string().superRefine((value, ctx) => {
   }
 });
 
-/** `arn:aws:iam::<account>:root` or `arn:aws:iam::<account>:role/<path/>name`. @public */
+const PRINCIPAL_ARN = /^arn:aws:iam::\d{12}:(?:root|role\/[\w+=,.@-]{1,64})$/;
+const ROLE_ARN_WITH_PATH =
+  /^arn:aws:iam::\d{12}:role\/(?:[\w+=,.@-]+\/)+[\w+=,.@-]{1,64}$/;
+
+/**
+ * `arn:aws:iam::<account>:root` or `arn:aws:iam::<account>:role/<name>`, as an endpoint service's
+ * allowed principals take them. A role ARN with a path is refused: EC2's
+ * ModifyVpcEndpointServicePermissions does not support principal ARNs with path components, so
+ * `terraform apply` would fail.
+ *
+ * @public
+ */
 export const principalArnSchema = z
-  .string()
-  .regex(
-    /^arn:aws:iam::\d{12}:(?:root|role\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64})$/,
-    'must be arn:aws:iam::<12-digit account>:root or arn:aws:iam::<12-digit account>:role/<path/>name',
-  );
+  .string({
+    errorMap: (issue, ctx) =>
+      issue.code === 'invalid_string' && typeof ctx.data === 'string'
+        ? {
+            message: ROLE_ARN_WITH_PATH.test(ctx.data)
+              ? `"${
+                  ctx.data
+                }" is a role ARN with a path, and PrivateLink does not accept principal ARNs with path components (the apply would fail): allow the account instead (arn:aws:iam::${
+                  ctx.data.split(':')[4]
+                }:root) and let it grant the role in IAM, or use a role created without a path`
+              : 'must be arn:aws:iam::<12-digit account>:root or arn:aws:iam::<12-digit account>:role/<name> (a role without a path)',
+          }
+        : { message: ctx.defaultError },
+  })
+  .regex(PRINCIPAL_ARN);
 
 /** A DNS host name (RFC 1123 labels), e.g. `api.internal.example.com`. @public */
 export const dnsNameSchema = z

@@ -3,6 +3,7 @@ import {
   planEndpointSubnets,
   subnetsByZone,
   subnetsSharingZones,
+  subnetsOutsideRegion,
 } from './subnets';
 
 describe('planEndpointSubnets', () => {
@@ -189,6 +190,37 @@ describe('subnetsByZone and subnetsSharingZones', () => {
       subnetsSharingZones([
         subnet('subnet-a1', 'eu-west-1a'),
         subnet('subnet-b1', 'eu-west-1b'),
+      ]),
+    ).toEqual([]);
+  });
+});
+
+describe('subnetsOutsideRegion', () => {
+  it("should name each subnet whose zone is another Region's, by index", () => {
+    expect(
+      subnetsOutsideRegion('eu-west-2', [
+        { id: 'subnet-0a1b2c3d', availabilityZone: 'eu-west-2a' },
+        { id: 'subnet-0a1b2c3e', availabilityZone: 'ap-northeast-1c' },
+        { id: 'subnet-0a1b2c3f', availabilityZone: 'eu-west-1b' },
+      ]),
+    ).toEqual([
+      {
+        index: 1,
+        message:
+          'is ap-northeast-1c, a zone of ap-northeast-1, but the stack is in eu-west-2: list subnets of a VPC in eu-west-2 (zones eu-west-2a, eu-west-2b, …), or set the Region to ap-northeast-1',
+      },
+      {
+        index: 2,
+        message: expect.stringMatching(/^is eu-west-1b, a zone of eu-west-1,/),
+      },
+    ]);
+  });
+
+  it('should accept zones of the Region, whatever their letter', () => {
+    expect(
+      subnetsOutsideRegion('us-east-1', [
+        { id: 'subnet-0a1b2c3d', availabilityZone: 'us-east-1a' },
+        { id: 'subnet-0a1b2c3e', availabilityZone: 'us-east-1f' },
       ]),
     ).toEqual([]);
   });

@@ -212,3 +212,28 @@ export function subnetsSharingZones(subnets: ZonedSubnet[]): string[] {
         } in ${zone}; list one subnet per Availability Zone`,
     );
 }
+
+/**
+ * The subnets whose Availability Zone is not in `region` (an AZ name is its Region's code and one
+ * letter), each with its index and a message that names both: `is ap-northeast-1a, a zone of
+ * ap-northeast-1, but the stack is in eu-west-2; …`. Terraform would otherwise plan endpoints and
+ * tasks against subnets the Region's API does not know.
+ *
+ * @public
+ */
+export function subnetsOutsideRegion(
+  region: string,
+  subnets: ZonedSubnet[],
+): Array<{ index: number; message: string }> {
+  return subnets.flatMap((subnet, index) => {
+    const zoneRegion = subnet.availabilityZone.slice(0, -1);
+    return zoneRegion === region
+      ? []
+      : [
+          {
+            index,
+            message: `is ${subnet.availabilityZone}, a zone of ${zoneRegion}, but the stack is in ${region}: list subnets of a VPC in ${region} (zones ${region}a, ${region}b, …), or set the Region to ${zoneRegion}`,
+          },
+        ];
+  });
+}

@@ -53,8 +53,9 @@ describe('privateFargateScaffolderModule', () => {
     expect(service.properties.loadBalancer.properties.listenerPort).toEqual(
       expect.objectContaining({ type: 'integer', default: 80 }),
     );
+    // A consumer's default port is the provider's default listener port.
     expect(privateLinkConsumer.properties.port).toEqual(
-      expect.objectContaining({ type: 'integer', default: 443 }),
+      expect.objectContaining({ type: 'integer', default: 80 }),
     );
     expect(privateLinkConsumer.properties.port.description).not.toBe(
       service.properties.containerPort.description,

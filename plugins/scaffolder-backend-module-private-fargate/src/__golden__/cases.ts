@@ -230,7 +230,7 @@ export const goldenCases: GoldenCase[] = [
       privateLinkProvider: {
         allowedPrincipals: [
           'arn:aws:iam::210987654321:root',
-          'arn:aws:iam::111122223333:role/consumers/tasks-client',
+          'arn:aws:iam::111122223333:role/tasks-client',
         ],
         privateDnsName: 'tasks.api.example.com',
       },
@@ -245,7 +245,7 @@ export const goldenCases: GoldenCase[] = [
       components: ['service', 'privatelink-provider'],
       requirements: { region: 'ap-northeast-1' },
       network: tokyo,
-      service: { loadBalancer: { listenerPort: 443 } },
+      service: { loadBalancer: { listenerPort: 8080 } },
       privateLinkProvider: { acceptanceRequired: false },
     },
     allowAcceptanceOptOut: true,

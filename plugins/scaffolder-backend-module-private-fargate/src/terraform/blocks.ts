@@ -168,6 +168,26 @@ export function ecsTaskRoleTrust(
   ]);
 }
 
+/** The `data "aws_vpc" "this"` lookup of `var.vpc_id` that {@link PRIVATE_DNS_LIFECYCLE} reads. */
+export const VPC_LOOKUP = dataSource('aws_vpc', 'this', {
+  id: ref('var.vpc_id'),
+});
+
+/**
+ * The lifecycle of an interface endpoint with private DNS: the plan stops unless the VPC has
+ * both DNS attributes on. AWS refuses private DNS otherwise, and DNS hostnames are off by
+ * default in every VPC but the default one. The module must hold {@link VPC_LOOKUP}.
+ */
+export const PRIVATE_DNS_LIFECYCLE = nested('lifecycle', {
+  precondition: nested('precondition', {
+    condition: raw(
+      'data.aws_vpc.this.enable_dns_support && data.aws_vpc.this.enable_dns_hostnames',
+    ),
+    error_message:
+      'Private DNS on the VPC endpoints needs both DNS attributes of the VPC on: DNS resolution and DNS hostnames (hostnames are off by default outside the default VPC). Turn them on in the VPC settings, or with aws ec2 modify-vpc-attribute (once with --enable-dns-support, once with --enable-dns-hostnames), then plan again.',
+  }),
+});
+
 /** `count = var.<flag> ? 1 : 0`. */
 export function countIf(flag: string): HclValue {
   return raw(`var.${flag} ? 1 : 0`);

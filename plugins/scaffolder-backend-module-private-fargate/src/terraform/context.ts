@@ -1,5 +1,7 @@
 import {
   EndpointPlan,
+  estimateMonthlyCostIfPriced,
+  formatUsd,
   planEndpoints,
   planEndpointSubnets,
   PlannedEndpoint,
@@ -131,6 +133,24 @@ export function createGenerationContext(
     }
   }
 
+  if (has('service') && request.requirements.serviceConnect) {
+    const monthly = estimateMonthlyCostIfPriced({
+      region: plan.requirements.region,
+      azs: endpointZones.length,
+      interfaceEndpoints: 1,
+      gbPerMonth: 0,
+    })?.endpointsOnly.lines[0];
+    warnings.push({
+      code: 'service-connect-not-configured',
+      message: `requirements.serviceConnect is true, so the ecs-agent endpoint is planned for Service Connect's Envoy proxy${
+        monthly
+          ? ` (${formatUsd(monthly.amount)} a month in ${
+              endpointZones.length
+            } Availability Zone(s))`
+          : ''
+      }, but this Terraform does not set up Service Connect: aws_ecs_service.service in modules/service/main.tf has no service_connect_configuration, and the endpoint does nothing until it has one. Add a Cloud Map namespace and a service_connect_configuration block there, or set requirements.serviceConnect to false to drop the endpoint.`,
+    });
+  }
   if (
     has('privatelink-provider') &&
     request.privateLinkProvider?.acceptanceRequired === false

@@ -132,6 +132,24 @@ function bastionCostNote(
   } ${bastionOn ? 'includes them' : 'leaves them out'}.`;
 }
 
+/** What the provider must do before consumers can use the endpoint service's private DNS name. */
+function privateDnsVerificationSection(
+  ctx: GenerationContext,
+): string | undefined {
+  const name = ctx.request.privateLinkProvider?.privateDnsName;
+  if (!name || !ctx.has('privatelink-provider')) return undefined;
+  return [
+    '## Private DNS name of the endpoint service',
+    `Consumers can use \`${name}\` only once AWS has verified that you own its domain; until then they reach the service by the endpoint's own DNS names. After \`terraform apply\`:`,
+    [
+      '1. `terraform output private_dns_name_configuration` prints the TXT record AWS asks for (`name` and `value`).',
+      `2. Create that TXT record in the public DNS zone of \`${name}\`'s domain.`,
+      '3. Start the verification: `aws ec2 start-vpc-endpoint-service-private-dns-verification --service-id "$(terraform output -raw endpoint_service_id)"` (or, in the VPC console, the endpoint service\'s Actions, Verify domain ownership for private DNS name).',
+      '4. The same output shows `state`; consumers can enable private DNS on their endpoints once it is `verified`.',
+    ].join('\n'),
+  ].join('\n\n');
+}
+
 function readme(
   ctx: GenerationContext,
   components: ComponentModule[],
@@ -186,6 +204,7 @@ function readme(
     '```sh\nterraform init\nterraform plan\n```\n\nThe defaults in `variables.tf` are the values given to the template; override them with a `.tfvars` file.',
     '## Layout',
     files.map(path => `- \`${path}\``).join('\n'),
+    privateDnsVerificationSection(ctx),
     '## VPC endpoints',
     rows.length > 0 ? endpointTable(rows) : 'No endpoints are needed.',
     '## Monthly cost',

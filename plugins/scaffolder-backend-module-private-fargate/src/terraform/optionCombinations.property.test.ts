@@ -126,7 +126,8 @@ describe('private-fargate:terraform with random option combinations', () => {
         problems: [],
       });
     }
-  });
+    // Every combination is parsed and formatted: several seconds, more on a busy machine.
+  }, 30_000);
 
   describeWithTerraformCli(
     'should all pass terraform fmt -check and terraform validate',

@@ -16,6 +16,7 @@ import {
   secretsInOtherRegions,
   secretsNeedingNewerPlatform,
   subnetsSharingZones,
+  subnetsOutsideRegion,
   transitGatewayIdSchema,
   virtualPrivateGatewayIdSchema,
   dnsNameSchema,
@@ -75,6 +76,9 @@ const httpPathSchema = z
   .string()
   .regex(/^\/[A-Za-z0-9._~/-]{0,254}$/, 'must be an HTTP path like /health');
 const portSchema = z.number().int().min(1).max(65535);
+const HTTPS_PORT = 443;
+// The provider's NLB listens on the ALB's listener port, so a consumer's default is the same.
+const DEFAULT_LISTENER_PORT = 80;
 const dnsLabelSchema = z
   .string()
   .regex(
@@ -267,8 +271,12 @@ export const serviceSchema = z
     loadBalancer: z
       .object({
         listenerPort: portSchema
-          .default(80)
-          .describe('Port of the internal ALB listener'),
+          .refine(
+            port => port !== HTTPS_PORT,
+            'is 443, the HTTPS port, but the internal ALB listener speaks plain HTTP (no certificate is configured): clients expecting TLS there would fail. Use 80 or 8080',
+          )
+          .default(DEFAULT_LISTENER_PORT)
+          .describe('Port of the internal ALB listener (plain HTTP)'),
         healthCheckPath: httpPathSchema
           .default('/health')
           .describe('Health check path'),
@@ -318,7 +326,11 @@ export const privateLinkConsumerSchema = z
     serviceName: endpointServiceNameSchema.describe(
       "The provider's service name, com.amazonaws.vpce.<region>.vpce-svc-<id>",
     ),
-    port: portSchema.default(443).describe('Port the service listens on'),
+    port: portSchema
+      .default(DEFAULT_LISTENER_PORT)
+      .describe(
+        "Port the provider's endpoint service listens on (the provider component's default listener port, 80)",
+      ),
     clientCidrs: unique(
       z.array(ingressCidrSchema).min(1, 'needs at least one client CIDR'),
       'CIDR',
@@ -390,9 +402,18 @@ export const privateDnsSchema = z
     onPremisesRoutes: z
       .object({
         cidrs: unique(
-          z.array(cidrSchema).min(1, 'needs at least one on-premises CIDR'),
+          z
+            .array(
+              cidrSchema.refine(
+                value => !value.endsWith('/0'),
+                'must not be 0.0.0.0/0: the internal ALB admits these networks on its listener port; name the on-premises networks',
+              ),
+            )
+            .min(1, 'needs at least one on-premises CIDR'),
           'CIDR',
-        ).describe('On-premises networks'),
+        ).describe(
+          'On-premises networks; the internal ALB admits them on its listener port',
+        ),
         virtualPrivateGatewayId: virtualPrivateGatewayIdSchema
           .optional()
           .describe('Virtual private gateway (Direct Connect or VPN)'),
@@ -574,6 +595,12 @@ export const terraformRequestSchema = z
           );
         }
       });
+    }
+    for (const { index, message } of subnetsOutsideRegion(
+      region,
+      value.network.privateSubnets,
+    )) {
+      issue(['network', 'privateSubnets', index, 'availabilityZone'], message);
     }
     // A consumer endpoint goes in its endpoint service's Region.
     const serviceRegion =

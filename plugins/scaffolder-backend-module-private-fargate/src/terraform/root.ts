@@ -227,7 +227,7 @@ function rootVariableCatalog(
               true,
             ),
             errorMessage:
-              'allowed_principals must be arn:aws:iam::<account>:root or arn:aws:iam::<account>:role/<name> ARNs.',
+              'allowed_principals must be arn:aws:iam::<account>:root or arn:aws:iam::<account>:role/<name> ARNs, roles without a path: PrivateLink refuses principal ARNs with path components, so allow the account root instead.',
           },
         ],
       }),
@@ -297,9 +297,9 @@ function rootVariableCatalog(
         default: request.privateDns?.onPremisesRoutes?.cidrs,
         validations: [
           {
-            condition:
-              'alltrue([for cidr in var.on_premises_cidrs : can(cidrhost(cidr, 0))])',
-            errorMessage: 'on_premises_cidrs must be IPv4 CIDR blocks.',
+            condition: CIDR_LIST_OK('on_premises_cidrs'),
+            errorMessage:
+              'on_premises_cidrs must be IPv4 CIDR blocks and not 0.0.0.0/0 (the internal ALB admits them).',
           },
         ],
       }),

@@ -17,13 +17,14 @@ module "endpoints" {
 }
 
 module "service" {
-  source        = "./modules/service"
-  vpc_id        = var.vpc_id
-  vpc_cidr      = var.vpc_cidr
-  subnet_ids    = var.private_subnet_ids
-  image_tag     = var.image_tag
-  desired_count = var.desired_count
-  tags          = local.tags
+  source            = "./modules/service"
+  vpc_id            = var.vpc_id
+  vpc_cidr          = var.vpc_cidr
+  subnet_ids        = var.private_subnet_ids
+  on_premises_cidrs = var.on_premises_cidrs
+  image_tag         = var.image_tag
+  desired_count     = var.desired_count
+  tags              = local.tags
 }
 
 module "privatelink_provider" {

@@ -121,8 +121,8 @@ variable "allowed_principals" {
   description = "Account root or role ARNs allowed to connect to the endpoint service"
   default     = ["arn:aws:iam::210987654321:root"]
   validation {
-    condition     = alltrue([for item in var.allowed_principals : can(regex("^arn:aws:iam::\\d{12}:(?:root|role\\/(?:[\\w+=,.@-]+\\/)*[\\w+=,.@-]{1,64})$", item))])
-    error_message = "allowed_principals must be arn:aws:iam::<account>:root or arn:aws:iam::<account>:role/<name> ARNs."
+    condition     = alltrue([for item in var.allowed_principals : can(regex("^arn:aws:iam::\\d{12}:(?:root|role\\/[\\w+=,.@-]{1,64})$", item))])
+    error_message = "allowed_principals must be arn:aws:iam::<account>:root or arn:aws:iam::<account>:role/<name> ARNs, roles without a path: PrivateLink refuses principal ARNs with path components, so allow the account root instead."
   }
 }
 
@@ -171,8 +171,8 @@ variable "on_premises_cidrs" {
   description = "On-premises networks routed through the gateway"
   default     = ["10.99.0.0/16"]
   validation {
-    condition     = alltrue([for cidr in var.on_premises_cidrs : can(cidrhost(cidr, 0))])
-    error_message = "on_premises_cidrs must be IPv4 CIDR blocks."
+    condition     = alltrue([for cidr in var.on_premises_cidrs : can(cidrhost(cidr, 0)) && !endswith(cidr, "/0")])
+    error_message = "on_premises_cidrs must be IPv4 CIDR blocks and not 0.0.0.0/0 (the internal ALB admits them)."
   }
 }
 

@@ -125,8 +125,8 @@ variable "on_premises_cidrs" {
   description = "On-premises networks routed through the gateway"
   default     = ["192.168.0.0/16", "172.31.0.0/16"]
   validation {
-    condition     = alltrue([for cidr in var.on_premises_cidrs : can(cidrhost(cidr, 0))])
-    error_message = "on_premises_cidrs must be IPv4 CIDR blocks."
+    condition     = alltrue([for cidr in var.on_premises_cidrs : can(cidrhost(cidr, 0)) && !endswith(cidr, "/0")])
+    error_message = "on_premises_cidrs must be IPv4 CIDR blocks and not 0.0.0.0/0 (the internal ALB admits them)."
   }
 }
 

@@ -22,7 +22,7 @@ module "privatelink_provider" {
   vpc_id             = var.vpc_id
   subnet_ids         = var.private_subnet_ids
   alb_arn            = module.service.alb_arn
-  alb_listener_port  = 443
+  alb_listener_port  = 8080
   allowed_principals = var.allowed_principals
   tags               = local.tags
   depends_on         = [module.service]

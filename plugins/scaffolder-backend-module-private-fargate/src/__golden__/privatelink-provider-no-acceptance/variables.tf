@@ -85,7 +85,7 @@ variable "allowed_principals" {
   description = "Account root or role ARNs allowed to connect to the endpoint service"
   default     = []
   validation {
-    condition     = alltrue([for item in var.allowed_principals : can(regex("^arn:aws:iam::\\d{12}:(?:root|role\\/(?:[\\w+=,.@-]+\\/)*[\\w+=,.@-]{1,64})$", item))])
-    error_message = "allowed_principals must be arn:aws:iam::<account>:root or arn:aws:iam::<account>:role/<name> ARNs."
+    condition     = alltrue([for item in var.allowed_principals : can(regex("^arn:aws:iam::\\d{12}:(?:root|role\\/[\\w+=,.@-]{1,64})$", item))])
+    error_message = "allowed_principals must be arn:aws:iam::<account>:root or arn:aws:iam::<account>:role/<name> ARNs, roles without a path: PrivateLink refuses principal ARNs with path components, so allow the account root instead."
   }
 }

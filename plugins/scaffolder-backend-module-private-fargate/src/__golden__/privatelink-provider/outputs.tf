@@ -37,3 +37,8 @@ output "endpoint_service_id" {
   description = "ID of the endpoint service, for the catalog annotation private-fargate/endpoint-service-id"
   value       = module.privatelink_provider.service_id
 }
+
+output "private_dns_name_configuration" {
+  description = "TXT record (name, value) to create in the public DNS zone of the private DNS name, so AWS can verify the domain"
+  value       = module.privatelink_provider.private_dns_name_configuration
+}

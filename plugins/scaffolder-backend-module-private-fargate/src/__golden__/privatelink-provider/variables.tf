@@ -103,12 +103,9 @@ variable "desired_count" {
 variable "allowed_principals" {
   type        = list(string)
   description = "Account root or role ARNs allowed to connect to the endpoint service"
-  default = [
-    "arn:aws:iam::210987654321:root",
-    "arn:aws:iam::111122223333:role/consumers/tasks-client",
-  ]
+  default     = ["arn:aws:iam::210987654321:root", "arn:aws:iam::111122223333:role/tasks-client"]
   validation {
-    condition     = alltrue([for item in var.allowed_principals : can(regex("^arn:aws:iam::\\d{12}:(?:root|role\\/(?:[\\w+=,.@-]+\\/)*[\\w+=,.@-]{1,64})$", item))])
-    error_message = "allowed_principals must be arn:aws:iam::<account>:root or arn:aws:iam::<account>:role/<name> ARNs."
+    condition     = alltrue([for item in var.allowed_principals : can(regex("^arn:aws:iam::\\d{12}:(?:root|role\\/[\\w+=,.@-]{1,64})$", item))])
+    error_message = "allowed_principals must be arn:aws:iam::<account>:root or arn:aws:iam::<account>:role/<name> ARNs, roles without a path: PrivateLink refuses principal ARNs with path components, so allow the account root instead."
   }
 }

@@ -8,10 +8,12 @@ import {
   ecsTaskRoleTrust,
   output,
   policyDocument,
+  PRIVATE_DNS_LIFECYCLE,
   resource,
   TAGS_VARIABLE,
   tagsWithName,
   variable,
+  VPC_LOOKUP,
 } from '../blocks';
 import { ComponentModule } from '../component';
 import { explainEndpoint } from '../explain';
@@ -77,6 +79,7 @@ export function bastionComponent(ctx: GenerationContext): ComponentModule {
 
   if (interfaceEndpoints.length > 0) {
     main.push(
+      VPC_LOOKUP,
       resource('aws_security_group', 'endpoints', {
         count: enabled,
         name: `${name}-endpoints`,
@@ -113,6 +116,7 @@ export function bastionComponent(ctx: GenerationContext): ComponentModule {
             tags: tagsWithName(
               `${name}-${endpoint.service.replace(/\./g, '-')}`,
             ),
+            lifecycle: PRIVATE_DNS_LIFECYCLE,
           },
         ),
       });

@@ -3,10 +3,12 @@ import { HclBlock, HclFileItem, obj, raw, ref } from '../../hcl';
 import {
   output,
   policyDocument,
+  PRIVATE_DNS_LIFECYCLE,
   resource,
   TAGS_VARIABLE,
   tagsWithName,
   variable,
+  VPC_LOOKUP,
 } from '../blocks';
 import { ComponentModule } from '../component';
 import { explainEndpoint } from '../explain';
@@ -70,6 +72,7 @@ export function endpointsComponent(ctx: GenerationContext): ComponentModule {
 
   if (interfaceEndpoints.length > 0) {
     main.push(
+      VPC_LOOKUP,
       resource('aws_security_group', 'endpoints', {
         name: `${request.serviceName}-endpoints`,
         description: 'Interface VPC endpoints: HTTPS from inside the VPC only',
@@ -106,6 +109,7 @@ export function endpointsComponent(ctx: GenerationContext): ComponentModule {
         tags: tagsWithName(
           `${request.serviceName}-${endpoint.service.replace(/\./g, '-')}`,
         ),
+        lifecycle: PRIVATE_DNS_LIFECYCLE,
       }),
     });
   }

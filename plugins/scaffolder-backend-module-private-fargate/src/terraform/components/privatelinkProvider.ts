@@ -1,4 +1,4 @@
-import { nested, ref } from '../../hcl';
+import { call, nested, ref } from '../../hcl';
 import { output, resource, TAGS_VARIABLE, variable } from '../blocks';
 import { ComponentModule } from '../component';
 import { GenerationContext, shortName } from '../context';
@@ -101,6 +101,26 @@ export function privateLinkProviderComponent(
     ),
     output('nlb_arn', 'ARN of the internal NLB', ref('aws_lb.nlb.arn')),
   ];
+  // Consumers can use the private DNS name only once AWS has found this TXT record.
+  const dnsVerification = settings.privateDnsName
+    ? {
+        name: 'private_dns_name_configuration',
+        description:
+          'TXT record (name, value) to create in the public DNS zone of the private DNS name, so AWS can verify the domain',
+      }
+    : undefined;
+  if (dnsVerification) {
+    outputs.push(
+      output(
+        dnsVerification.name,
+        dnsVerification.description,
+        call(
+          'one',
+          ref('aws_vpc_endpoint_service.this.private_dns_name_configuration'),
+        ),
+      ),
+    );
+  }
 
   return {
     component: 'privatelink-provider',
@@ -127,6 +147,15 @@ export function privateLinkProviderComponent(
         'ID of the endpoint service, for the catalog annotation private-fargate/endpoint-service-id',
         ref('module.privatelink_provider.service_id'),
       ),
+      ...(dnsVerification
+        ? [
+            output(
+              dnsVerification.name,
+              dnsVerification.description,
+              ref(`module.privatelink_provider.${dnsVerification.name}`),
+            ),
+          ]
+        : []),
     ],
   };
 }

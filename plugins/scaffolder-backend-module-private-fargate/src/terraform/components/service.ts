@@ -47,6 +47,13 @@ export function serviceComponent(ctx: GenerationContext): ComponentModule {
   const awslogs = requirements.logging === 'awslogs';
   const alb = service.loadBalancer;
   const createCluster = !service.existingClusterName;
+  // On-premises clients are routed to the VPC and resolve the ALB's name through private-dns.
+  const onPremisesCidrs = ctx.has('private-dns')
+    ? request.privateDns?.onPremisesRoutes?.cidrs
+    : undefined;
+  const dynamodbGateway = ctx.plan.endpoints.some(
+    e => e.service === 'dynamodb' && e.type === 'Gateway',
+  );
   const main: Array<HclBlock | HclFileItem> = [];
 
   if (exec.enabled && exec.sessionLogs === 'cloudwatch') {
@@ -336,6 +343,26 @@ export function serviceComponent(ctx: GenerationContext): ComponentModule {
       tags: ref('var.tags'),
     }),
   );
+  if (dynamodbGateway) {
+    main.push(
+      {
+        comment:
+          'The DynamoDB gateway endpoint is a route to this prefix list; egress to the VPC CIDR does not reach it.',
+        block: dataSource('aws_prefix_list', 'dynamodb', {
+          name: endpointServiceName(region, 'dynamodb'),
+        }),
+      },
+      resource('aws_vpc_security_group_egress_rule', 'task_dynamodb', {
+        security_group_id: ref('aws_security_group.task.id'),
+        description: 'HTTPS to DynamoDB through the gateway endpoint',
+        ip_protocol: 'tcp',
+        from_port: HTTPS_PORT,
+        to_port: HTTPS_PORT,
+        prefix_list_id: ref('data.aws_prefix_list.dynamodb.id'),
+        tags: ref('var.tags'),
+      }),
+    );
+  }
   if (requirements.egress === 'nat') {
     main.push(
       resource('aws_vpc_security_group_egress_rule', 'task_https_nat', {
@@ -369,6 +396,24 @@ export function serviceComponent(ctx: GenerationContext): ComponentModule {
         cidr_ipv4: ref('var.vpc_cidr'),
         tags: ref('var.tags'),
       }),
+      ...(onPremisesCidrs
+        ? [
+            resource(
+              'aws_vpc_security_group_ingress_rule',
+              'alb_from_on_premises',
+              {
+                for_each: raw('toset(var.on_premises_cidrs)'),
+                security_group_id: ref('aws_security_group.alb.id'),
+                description: 'Listener port from an on-premises network',
+                ip_protocol: 'tcp',
+                from_port: alb.listenerPort,
+                to_port: alb.listenerPort,
+                cidr_ipv4: ref('each.value'),
+                tags: ref('var.tags'),
+              },
+            ),
+          ]
+        : []),
       resource('aws_vpc_security_group_egress_rule', 'alb_to_tasks', {
         security_group_id: ref('aws_security_group.alb.id'),
         description: 'Container port on the tasks',
@@ -510,6 +555,15 @@ export function serviceComponent(ctx: GenerationContext): ComponentModule {
       type: 'list(string)',
       description: 'Private subnets for the tasks and the internal ALB',
     }),
+    ...(onPremisesCidrs && alb
+      ? [
+          variable('on_premises_cidrs', {
+            type: 'list(string)',
+            description:
+              'On-premises networks the internal ALB admits on its listener port',
+          }),
+        ]
+      : []),
     variable('image_tag', { type: 'string', description: 'Image tag to run' }),
     variable('desired_count', {
       type: 'number',
@@ -569,6 +623,8 @@ export function serviceComponent(ctx: GenerationContext): ComponentModule {
       vpc_id: ref('var.vpc_id'),
       vpc_cidr: ref('var.vpc_cidr'),
       subnet_ids: ref('var.private_subnet_ids'),
+      on_premises_cidrs:
+        onPremisesCidrs && alb ? ref('var.on_premises_cidrs') : undefined,
       image_tag: ref('var.image_tag'),
       desired_count: ref('var.desired_count'),
       tags: ref('local.tags'),

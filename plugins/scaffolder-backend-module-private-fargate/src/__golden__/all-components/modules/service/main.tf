@@ -14,6 +14,11 @@ variable "subnet_ids" {
   description = "Private subnets for the tasks and the internal ALB"
 }
 
+variable "on_premises_cidrs" {
+  type        = list(string)
+  description = "On-premises networks the internal ALB admits on its listener port"
+}
+
 variable "image_tag" {
   type        = string
   description = "Image tag to run"
@@ -216,6 +221,22 @@ resource "aws_vpc_security_group_egress_rule" "task_s3" {
   tags              = var.tags
 }
 
+# The DynamoDB gateway endpoint is a route to this prefix list; egress to the VPC CIDR does not
+# reach it.
+data "aws_prefix_list" "dynamodb" {
+  name = "com.amazonaws.eu-west-1.dynamodb"
+}
+
+resource "aws_vpc_security_group_egress_rule" "task_dynamodb" {
+  security_group_id = aws_security_group.task.id
+  description       = "HTTPS to DynamoDB through the gateway endpoint"
+  ip_protocol       = "tcp"
+  from_port         = 443
+  to_port           = 443
+  prefix_list_id    = data.aws_prefix_list.dynamodb.id
+  tags              = var.tags
+}
+
 resource "aws_security_group" "alb" {
   name        = "everything-alb"
   description = "Internal ALB: admits only the VPC (including the PrivateLink NLB)"
@@ -230,6 +251,17 @@ resource "aws_vpc_security_group_ingress_rule" "alb_from_vpc" {
   from_port         = 80
   to_port           = 80
   cidr_ipv4         = var.vpc_cidr
+  tags              = var.tags
+}
+
+resource "aws_vpc_security_group_ingress_rule" "alb_from_on_premises" {
+  for_each          = toset(var.on_premises_cidrs)
+  security_group_id = aws_security_group.alb.id
+  description       = "Listener port from an on-premises network"
+  ip_protocol       = "tcp"
+  from_port         = 80
+  to_port           = 80
+  cidr_ipv4         = each.value
   tags              = var.tags
 }
 

@@ -56,6 +56,10 @@ resource "aws_ecr_repository" "bastion" {
   tags = var.tags
 }
 
+data "aws_vpc" "this" {
+  id = var.vpc_id
+}
+
 resource "aws_security_group" "endpoints" {
   count       = var.bastion_enabled ? 1 : 0
   name        = "inventory-bastion-endpoints"
@@ -86,6 +90,12 @@ resource "aws_vpc_endpoint" "ssm" {
   subnet_ids          = var.endpoint_subnet_ids
   security_group_ids  = [aws_security_group.endpoints[0].id]
   tags                = merge(var.tags, { Name = "inventory-bastion-ssm" })
+  lifecycle {
+    precondition {
+      condition     = data.aws_vpc.this.enable_dns_support && data.aws_vpc.this.enable_dns_hostnames
+      error_message = "Private DNS on the VPC endpoints needs both DNS attributes of the VPC on: DNS resolution and DNS hostnames (hostnames are off by default outside the default VPC). Turn them on in the VPC settings, or with aws ec2 modify-vpc-attribute (once with --enable-dns-support, once with --enable-dns-hostnames), then plan again."
+    }
+  }
 }
 
 resource "aws_cloudwatch_log_group" "bastion" {

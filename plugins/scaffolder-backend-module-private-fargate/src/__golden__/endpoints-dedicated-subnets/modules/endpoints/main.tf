@@ -37,6 +37,10 @@ resource "aws_subnet" "endpoints_ap_northeast_1c" {
   tags                    = merge(var.tags, { Name = "billing-endpoints-ap-northeast-1c" })
 }
 
+data "aws_vpc" "this" {
+  id = var.vpc_id
+}
+
 resource "aws_security_group" "endpoints" {
   name        = "billing-endpoints"
   description = "Interface VPC endpoints: HTTPS from inside the VPC only"
@@ -64,6 +68,12 @@ resource "aws_vpc_endpoint" "ecr_api" {
   subnet_ids          = [aws_subnet.endpoints_ap_northeast_1a.id, aws_subnet.endpoints_ap_northeast_1c.id]
   security_group_ids  = [aws_security_group.endpoints.id]
   tags                = merge(var.tags, { Name = "billing-ecr-api" })
+  lifecycle {
+    precondition {
+      condition     = data.aws_vpc.this.enable_dns_support && data.aws_vpc.this.enable_dns_hostnames
+      error_message = "Private DNS on the VPC endpoints needs both DNS attributes of the VPC on: DNS resolution and DNS hostnames (hostnames are off by default outside the default VPC). Turn them on in the VPC settings, or with aws ec2 modify-vpc-attribute (once with --enable-dns-support, once with --enable-dns-hostnames), then plan again."
+    }
+  }
 }
 
 # Docker Registry API of ECR; every ECR image pull goes through it. Needed for: pull images from
@@ -76,6 +86,12 @@ resource "aws_vpc_endpoint" "ecr_dkr" {
   subnet_ids          = [aws_subnet.endpoints_ap_northeast_1a.id, aws_subnet.endpoints_ap_northeast_1c.id]
   security_group_ids  = [aws_security_group.endpoints.id]
   tags                = merge(var.tags, { Name = "billing-ecr-dkr" })
+  lifecycle {
+    precondition {
+      condition     = data.aws_vpc.this.enable_dns_support && data.aws_vpc.this.enable_dns_hostnames
+      error_message = "Private DNS on the VPC endpoints needs both DNS attributes of the VPC on: DNS resolution and DNS hostnames (hostnames are off by default outside the default VPC). Turn them on in the VPC settings, or with aws ec2 modify-vpc-attribute (once with --enable-dns-support, once with --enable-dns-hostnames), then plan again."
+    }
+  }
 }
 
 # CloudWatch Logs, for the awslogs driver, FireLens to CloudWatch and ECS Exec session logs. Needed
@@ -88,6 +104,12 @@ resource "aws_vpc_endpoint" "logs" {
   subnet_ids          = [aws_subnet.endpoints_ap_northeast_1a.id, aws_subnet.endpoints_ap_northeast_1c.id]
   security_group_ids  = [aws_security_group.endpoints.id]
   tags                = merge(var.tags, { Name = "billing-logs" })
+  lifecycle {
+    precondition {
+      condition     = data.aws_vpc.this.enable_dns_support && data.aws_vpc.this.enable_dns_hostnames
+      error_message = "Private DNS on the VPC endpoints needs both DNS attributes of the VPC on: DNS resolution and DNS hostnames (hostnames are off by default outside the default VPC). Turn them on in the VPC settings, or with aws ec2 modify-vpc-attribute (once with --enable-dns-support, once with --enable-dns-hostnames), then plan again."
+    }
+  }
 }
 
 # Secrets Manager secrets referenced in the task definition. Needed for: Secrets Manager secrets in
@@ -100,6 +122,12 @@ resource "aws_vpc_endpoint" "secretsmanager" {
   subnet_ids          = [aws_subnet.endpoints_ap_northeast_1a.id, aws_subnet.endpoints_ap_northeast_1c.id]
   security_group_ids  = [aws_security_group.endpoints.id]
   tags                = merge(var.tags, { Name = "billing-secretsmanager" })
+  lifecycle {
+    precondition {
+      condition     = data.aws_vpc.this.enable_dns_support && data.aws_vpc.this.enable_dns_hostnames
+      error_message = "Private DNS on the VPC endpoints needs both DNS attributes of the VPC on: DNS resolution and DNS hostnames (hostnames are off by default outside the default VPC). Turn them on in the VPC settings, or with aws ec2 modify-vpc-attribute (once with --enable-dns-support, once with --enable-dns-hostnames), then plan again."
+    }
+  }
 }
 
 data "aws_iam_policy_document" "s3_gateway" {

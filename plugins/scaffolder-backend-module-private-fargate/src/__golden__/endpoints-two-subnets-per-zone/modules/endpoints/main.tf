@@ -24,6 +24,10 @@ variable "tags" {
   description = "Tags applied to every resource"
 }
 
+data "aws_vpc" "this" {
+  id = var.vpc_id
+}
+
 resource "aws_security_group" "endpoints" {
   name        = "catalog-endpoints"
   description = "Interface VPC endpoints: HTTPS from inside the VPC only"
@@ -51,6 +55,12 @@ resource "aws_vpc_endpoint" "ecr_api" {
   subnet_ids          = var.subnet_ids
   security_group_ids  = [aws_security_group.endpoints.id]
   tags                = merge(var.tags, { Name = "catalog-ecr-api" })
+  lifecycle {
+    precondition {
+      condition     = data.aws_vpc.this.enable_dns_support && data.aws_vpc.this.enable_dns_hostnames
+      error_message = "Private DNS on the VPC endpoints needs both DNS attributes of the VPC on: DNS resolution and DNS hostnames (hostnames are off by default outside the default VPC). Turn them on in the VPC settings, or with aws ec2 modify-vpc-attribute (once with --enable-dns-support, once with --enable-dns-hostnames), then plan again."
+    }
+  }
 }
 
 # Docker Registry API of ECR; every ECR image pull goes through it. Needed for: pull images from
@@ -63,6 +73,12 @@ resource "aws_vpc_endpoint" "ecr_dkr" {
   subnet_ids          = var.subnet_ids
   security_group_ids  = [aws_security_group.endpoints.id]
   tags                = merge(var.tags, { Name = "catalog-ecr-dkr" })
+  lifecycle {
+    precondition {
+      condition     = data.aws_vpc.this.enable_dns_support && data.aws_vpc.this.enable_dns_hostnames
+      error_message = "Private DNS on the VPC endpoints needs both DNS attributes of the VPC on: DNS resolution and DNS hostnames (hostnames are off by default outside the default VPC). Turn them on in the VPC settings, or with aws ec2 modify-vpc-attribute (once with --enable-dns-support, once with --enable-dns-hostnames), then plan again."
+    }
+  }
 }
 
 data "aws_iam_policy_document" "s3_gateway" {

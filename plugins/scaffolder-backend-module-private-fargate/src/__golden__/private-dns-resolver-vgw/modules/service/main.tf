@@ -14,6 +14,11 @@ variable "subnet_ids" {
   description = "Private subnets for the tasks and the internal ALB"
 }
 
+variable "on_premises_cidrs" {
+  type        = list(string)
+  description = "On-premises networks the internal ALB admits on its listener port"
+}
+
 variable "image_tag" {
   type        = string
   description = "Image tag to run"
@@ -204,6 +209,17 @@ resource "aws_vpc_security_group_ingress_rule" "alb_from_vpc" {
   from_port         = 80
   to_port           = 80
   cidr_ipv4         = var.vpc_cidr
+  tags              = var.tags
+}
+
+resource "aws_vpc_security_group_ingress_rule" "alb_from_on_premises" {
+  for_each          = toset(var.on_premises_cidrs)
+  security_group_id = aws_security_group.alb.id
+  description       = "Listener port from an on-premises network"
+  ip_protocol       = "tcp"
+  from_port         = 80
+  to_port           = 80
+  cidr_ipv4         = each.value
   tags              = var.tags
 }
 

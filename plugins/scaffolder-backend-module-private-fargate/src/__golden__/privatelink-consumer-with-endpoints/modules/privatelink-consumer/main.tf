@@ -36,8 +36,8 @@ resource "aws_vpc_security_group_ingress_rule" "clients" {
   security_group_id = aws_security_group.consumer.id
   description       = "Service port from a client network"
   ip_protocol       = "tcp"
-  from_port         = 443
-  to_port           = 443
+  from_port         = 80
+  to_port           = 80
   cidr_ipv4         = each.value
   tags              = var.tags
 }

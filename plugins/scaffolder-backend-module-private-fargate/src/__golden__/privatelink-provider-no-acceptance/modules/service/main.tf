@@ -201,8 +201,8 @@ resource "aws_vpc_security_group_ingress_rule" "alb_from_vpc" {
   security_group_id = aws_security_group.alb.id
   description       = "Listener port from the VPC"
   ip_protocol       = "tcp"
-  from_port         = 443
-  to_port           = 443
+  from_port         = 8080
+  to_port           = 8080
   cidr_ipv4         = var.vpc_cidr
   tags              = var.tags
 }
@@ -252,7 +252,7 @@ resource "aws_lb_target_group" "service" {
 
 resource "aws_lb_listener" "http" {
   load_balancer_arn = aws_lb.internal.arn
-  port              = 443
+  port              = 8080
   protocol          = "HTTP"
   default_action {
     type             = "forward"

@@ -93,3 +93,8 @@ output "nlb_arn" {
   description = "ARN of the internal NLB"
   value       = aws_lb.nlb.arn
 }
+
+output "private_dns_name_configuration" {
+  description = "TXT record (name, value) to create in the public DNS zone of the private DNS name, so AWS can verify the domain"
+  value       = one(aws_vpc_endpoint_service.this.private_dns_name_configuration)
+}

@@ -24,6 +24,10 @@ variable "tags" {
   description = "Tags applied to every resource"
 }
 
+data "aws_vpc" "this" {
+  id = var.vpc_id
+}
+
 resource "aws_security_group" "endpoints" {
   name        = "search-endpoints"
   description = "Interface VPC endpoints: HTTPS from inside the VPC only"
@@ -51,6 +55,12 @@ resource "aws_vpc_endpoint" "logs" {
   subnet_ids          = var.subnet_ids
   security_group_ids  = [aws_security_group.endpoints.id]
   tags                = merge(var.tags, { Name = "search-logs" })
+  lifecycle {
+    precondition {
+      condition     = data.aws_vpc.this.enable_dns_support && data.aws_vpc.this.enable_dns_hostnames
+      error_message = "Private DNS on the VPC endpoints needs both DNS attributes of the VPC on: DNS resolution and DNS hostnames (hostnames are off by default outside the default VPC). Turn them on in the VPC settings, or with aws ec2 modify-vpc-attribute (once with --enable-dns-support, once with --enable-dns-hostnames), then plan again."
+    }
+  }
 }
 
 # SQS, for code that sends or receives messages. Needed for: application calls sqs.
@@ -62,6 +72,12 @@ resource "aws_vpc_endpoint" "sqs" {
   subnet_ids          = var.subnet_ids
   security_group_ids  = [aws_security_group.endpoints.id]
   tags                = merge(var.tags, { Name = "search-sqs" })
+  lifecycle {
+    precondition {
+      condition     = data.aws_vpc.this.enable_dns_support && data.aws_vpc.this.enable_dns_hostnames
+      error_message = "Private DNS on the VPC endpoints needs both DNS attributes of the VPC on: DNS resolution and DNS hostnames (hostnames are off by default outside the default VPC). Turn them on in the VPC settings, or with aws ec2 modify-vpc-attribute (once with --enable-dns-support, once with --enable-dns-hostnames), then plan again."
+    }
+  }
 }
 
 # Outputs, read by the root module.
