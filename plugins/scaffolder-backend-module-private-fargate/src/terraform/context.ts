@@ -133,6 +133,12 @@ export function createGenerationContext(
     }
   }
 
+  if (has('bastion')) {
+    warnings.push({
+      code: 'bastion-needs-advanced-tier',
+      message: `The bastion registers with Systems Manager through an activation, and Session Manager opens sessions to such nodes only when the account is in the advanced-instances tier in ${plan.requirements.region} (otherwise StartSession answers "Enable advanced-instances tier to use Session Manager with your on-premises instances"). The tier is an account-wide setting, billed per advanced node-hour while the bastion runs. Switch it once for the account, or set bastion_manage_advanced_instances_tier = true to let this stack manage it.`,
+    });
+  }
   if (has('service') && request.requirements.serviceConnect) {
     const monthly = estimateMonthlyCostIfPriced({
       region: plan.requirements.region,

@@ -183,13 +183,45 @@ describe('generateTerraform', () => {
           ungated.push(`${type}.${name}`);
       }
     }
-    expect(ungated).toEqual(['aws_ecr_repository.bastion']);
+    // The repository bills by storage; the account-wide tier setting must not follow the switch.
+    expect(ungated).toEqual([
+      'aws_ecr_repository.bastion',
+      'aws_ssm_service_setting.activation_tier',
+    ]);
     expect(Object.keys(json.resource.aws_vpc_endpoint)).toEqual([
       'ssm',
       'ssmmessages',
     ]);
     const root = await parsed('bastion-standalone', 'variables.tf');
     expect(root.json.variable.bastion_enabled[0].default).toBe(false);
+  });
+
+  it('should leave the account-wide advanced-instances tier to the team unless asked, and say why', async () => {
+    const { json } = await parsed(
+      'bastion-standalone',
+      'modules/bastion/main.tf',
+    );
+    const [setting] = json.resource.aws_ssm_service_setting.activation_tier;
+    expect(setting.count).toBe('${var.manage_advanced_instances_tier ? 1 : 0}');
+    expect(setting.setting_value).toBe('advanced');
+    expect(setting.setting_id).toContain(
+      'servicesetting/ssm/managed-instance/activation-tier',
+    );
+    const root = await parsed('bastion-standalone', 'variables.tf');
+    expect(
+      root.json.variable.bastion_manage_advanced_instances_tier[0].default,
+    ).toBe(false);
+    const main = await parsed('bastion-standalone', 'main.tf');
+    expect(main.json.module.bastion[0].manage_advanced_instances_tier).toBe(
+      '${var.bastion_manage_advanced_instances_tier}',
+    );
+    expect(
+      main.generated.context.warnings.map(warning => warning.code),
+    ).toContain('bastion-needs-advanced-tier');
+    const readme = main.generated.files.find(
+      f => f.path === 'README.md',
+    )!.content;
+    expect(readme).toContain('advanced-instances tier');
   });
 
   it('should give each zone one dedicated endpoint subnet that overlaps nothing', async () => {

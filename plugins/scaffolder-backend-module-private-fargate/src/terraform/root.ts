@@ -198,6 +198,13 @@ function rootVariableCatalog(
           'Run the SSM bastion; false removes its task and the endpoints only it needs (they bill by the hour)',
         default: request.bastion?.enabled ?? true,
       }),
+    bastion_manage_advanced_instances_tier: () =>
+      variable('bastion_manage_advanced_instances_tier', {
+        type: 'bool',
+        description:
+          'Switch Systems Manager in this account and Region to the advanced-instances tier, which Session Manager needs for nodes registered through an activation such as the bastion (account-wide; billed per advanced node-hour; destroying the setting resets the account to the standard tier)',
+        default: false,
+      }),
     bastion_image_tag: () =>
       variable('bastion_image_tag', {
         type: 'string',

@@ -17,12 +17,13 @@ module "endpoints" {
 }
 
 module "bastion" {
-  source              = "./modules/bastion"
-  bastion_enabled     = var.bastion_enabled
-  vpc_id              = var.vpc_id
-  vpc_cidr            = var.vpc_cidr
-  subnet_ids          = var.private_subnet_ids
-  endpoint_subnet_ids = var.endpoint_subnet_ids
-  image_tag           = var.bastion_image_tag
-  tags                = local.tags
+  source                         = "./modules/bastion"
+  bastion_enabled                = var.bastion_enabled
+  vpc_id                         = var.vpc_id
+  vpc_cidr                       = var.vpc_cidr
+  subnet_ids                     = var.private_subnet_ids
+  endpoint_subnet_ids            = var.endpoint_subnet_ids
+  image_tag                      = var.bastion_image_tag
+  manage_advanced_instances_tier = var.bastion_manage_advanced_instances_tier
+  tags                           = local.tags
 }

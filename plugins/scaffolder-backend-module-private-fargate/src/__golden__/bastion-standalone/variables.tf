@@ -86,6 +86,12 @@ variable "bastion_enabled" {
   default     = false
 }
 
+variable "bastion_manage_advanced_instances_tier" {
+  type        = bool
+  description = "Switch Systems Manager in this account and Region to the advanced-instances tier, which Session Manager needs for nodes registered through an activation such as the bastion (account-wide; billed per advanced node-hour; destroying the setting resets the account to the standard tier)"
+  default     = false
+}
+
 variable "bastion_image_tag" {
   type        = string
   description = "Tag of the bastion image"

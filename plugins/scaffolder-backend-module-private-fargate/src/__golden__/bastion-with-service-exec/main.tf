@@ -27,13 +27,14 @@ module "service" {
 }
 
 module "bastion" {
-  source              = "./modules/bastion"
-  bastion_enabled     = var.bastion_enabled
-  vpc_id              = var.vpc_id
-  vpc_cidr            = var.vpc_cidr
-  subnet_ids          = var.private_subnet_ids
-  endpoint_subnet_ids = var.endpoint_subnet_ids
-  cluster_arn         = module.service.cluster_arn
-  image_tag           = var.bastion_image_tag
-  tags                = local.tags
+  source                         = "./modules/bastion"
+  bastion_enabled                = var.bastion_enabled
+  vpc_id                         = var.vpc_id
+  vpc_cidr                       = var.vpc_cidr
+  subnet_ids                     = var.private_subnet_ids
+  endpoint_subnet_ids            = var.endpoint_subnet_ids
+  cluster_arn                    = module.service.cluster_arn
+  image_tag                      = var.bastion_image_tag
+  manage_advanced_instances_tier = var.bastion_manage_advanced_instances_tier
+  tags                           = local.tags
 }

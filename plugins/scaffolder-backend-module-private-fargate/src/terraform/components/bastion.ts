@@ -123,6 +123,22 @@ export function bastionComponent(ctx: GenerationContext): ComponentModule {
     }
   }
 
+  main.push({
+    comment:
+      'Session Manager opens sessions to nodes registered through an activation only in the advanced-instances tier. The setting is account-wide in this Region, so it is managed only when asked, and not by the on/off switch: destroying it resets the whole account to the standard tier.',
+    block: resource('aws_ssm_service_setting', 'activation_tier', {
+      count: countIf('manage_advanced_instances_tier'),
+      setting_id: call(
+        'format',
+        'arn:%s:ssm:%s:%s:servicesetting/ssm/managed-instance/activation-tier',
+        ref('data.aws_partition.current.partition'),
+        region,
+        ref('data.aws_caller_identity.current.account_id'),
+      ),
+      setting_value: 'advanced',
+    }),
+  });
+
   main.push(
     resource('aws_cloudwatch_log_group', 'bastion', {
       count: enabled,
@@ -383,6 +399,11 @@ export function bastionComponent(ctx: GenerationContext): ComponentModule {
       type: 'string',
       description: 'Tag of the bastion image',
     }),
+    variable('manage_advanced_instances_tier', {
+      type: 'bool',
+      description:
+        'Switch Systems Manager in this account and Region to the advanced-instances tier, which Session Manager needs for the bastion',
+    }),
     TAGS_VARIABLE,
   ];
   const outputs = [
@@ -416,6 +437,9 @@ export function bastionComponent(ctx: GenerationContext): ComponentModule {
         interfaceEndpoints.length > 0 ? ctx.endpointSubnetsRef : undefined,
       cluster_arn: ownCluster ? undefined : ref('module.service.cluster_arn'),
       image_tag: ref('var.bastion_image_tag'),
+      manage_advanced_instances_tier: ref(
+        'var.bastion_manage_advanced_instances_tier',
+      ),
       tags: ref('local.tags'),
     },
     rootOutputs: [

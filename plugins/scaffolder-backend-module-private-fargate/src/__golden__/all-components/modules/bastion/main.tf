@@ -29,6 +29,11 @@ variable "image_tag" {
   description = "Tag of the bastion image"
 }
 
+variable "manage_advanced_instances_tier" {
+  type        = bool
+  description = "Switch Systems Manager in this account and Region to the advanced-instances tier, which Session Manager needs for the bastion"
+}
+
 variable "tags" {
   type        = map(string)
   description = "Tags applied to every resource"
@@ -49,6 +54,15 @@ resource "aws_ecr_repository" "bastion" {
     encryption_type = "AES256"
   }
   tags = var.tags
+}
+
+# Session Manager opens sessions to nodes registered through an activation only in the
+# advanced-instances tier. The setting is account-wide in this Region, so it is managed only when
+# asked, and not by the on/off switch: destroying it resets the whole account to the standard tier.
+resource "aws_ssm_service_setting" "activation_tier" {
+  count         = var.manage_advanced_instances_tier ? 1 : 0
+  setting_id    = format("arn:%s:ssm:%s:%s:servicesetting/ssm/managed-instance/activation-tier", data.aws_partition.current.partition, "eu-west-1", data.aws_caller_identity.current.account_id)
+  setting_value = "advanced"
 }
 
 resource "aws_cloudwatch_log_group" "bastion" {

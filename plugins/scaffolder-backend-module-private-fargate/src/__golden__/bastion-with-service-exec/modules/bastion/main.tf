@@ -34,6 +34,11 @@ variable "image_tag" {
   description = "Tag of the bastion image"
 }
 
+variable "manage_advanced_instances_tier" {
+  type        = bool
+  description = "Switch Systems Manager in this account and Region to the advanced-instances tier, which Session Manager needs for the bastion"
+}
+
 variable "tags" {
   type        = map(string)
   description = "Tags applied to every resource"
@@ -96,6 +101,15 @@ resource "aws_vpc_endpoint" "ssm" {
       error_message = "Private DNS on the VPC endpoints needs both DNS attributes of the VPC on: DNS resolution and DNS hostnames (hostnames are off by default outside the default VPC). Turn them on in the VPC settings, or with aws ec2 modify-vpc-attribute (once with --enable-dns-support, once with --enable-dns-hostnames), then plan again."
     }
   }
+}
+
+# Session Manager opens sessions to nodes registered through an activation only in the
+# advanced-instances tier. The setting is account-wide in this Region, so it is managed only when
+# asked, and not by the on/off switch: destroying it resets the whole account to the standard tier.
+resource "aws_ssm_service_setting" "activation_tier" {
+  count         = var.manage_advanced_instances_tier ? 1 : 0
+  setting_id    = format("arn:%s:ssm:%s:%s:servicesetting/ssm/managed-instance/activation-tier", data.aws_partition.current.partition, "ap-northeast-1", data.aws_caller_identity.current.account_id)
+  setting_value = "advanced"
 }
 
 resource "aws_cloudwatch_log_group" "bastion" {
