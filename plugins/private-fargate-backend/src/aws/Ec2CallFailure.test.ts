@@ -1,7 +1,7 @@
 import type { AwsCredentialsManager } from '@backstage/integration-aws-node';
 import type { StatusErrorKind } from '@private-fargate/plugin-private-fargate-common';
 import { Ec2QueryServer } from '../testing/ec2QueryServer';
-import { Ec2CallFailure } from './Ec2CallFailure';
+import { failureOf } from '../__testUtils__/failureOf';
 import { Ec2Reader } from './Ec2Reader';
 
 // The real @aws-sdk/client-ec2 against the loopback EC2 server: the error codes arrive as AWS sends them.
@@ -24,16 +24,6 @@ const staticKeys = async () => ({
   accessKeyId: 'AKIATEST',
   secretAccessKey: 'secret',
 });
-
-async function failureOf(promise: Promise<unknown>): Promise<Ec2CallFailure> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(Ec2CallFailure);
-    return error as Ec2CallFailure;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('classifyEc2Error through the real SDK', () => {
   let server: Ec2QueryServer;

@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import type { AwsCredentialsManager } from '@backstage/integration-aws-node';
 import { mockClient } from 'aws-sdk-client-mock';
-import { Ec2CallFailure } from './Ec2CallFailure';
+import { failureOf } from '../__testUtils__/failureOf';
 import { Ec2Reader } from './Ec2Reader';
 
 const ec2 = mockClient(EC2Client);
@@ -33,16 +33,6 @@ function reader(manager = credentialsManager()) {
     timeoutMs: 1000,
     maxAttempts: 1,
   });
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<Ec2CallFailure> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(Ec2CallFailure);
-    return error as Ec2CallFailure;
-  }
-  throw new Error('expected the call to fail');
 }
 
 function awsError(name: string, message = name) {
