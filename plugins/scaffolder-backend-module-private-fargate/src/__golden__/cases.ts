@@ -145,6 +145,8 @@ export const goldenCases: GoldenCase[] = [
         keepImages: 10,
         execKmsKeyArn:
           'arn:aws:kms:ap-northeast-1:123456789012:key/0a1b2c3d-1234-5678-9abc-0a1b2c3d4e5f',
+        secretsKmsKeyArn:
+          'arn:aws:kms:ap-northeast-1:123456789012:key/1b2c3d4e-2345-6789-abcd-1b2c3d4e5f60',
         secrets: [
           {
             name: 'API_KEY',

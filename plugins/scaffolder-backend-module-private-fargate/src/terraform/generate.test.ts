@@ -196,6 +196,47 @@ describe('generateTerraform', () => {
     expect(root.json.variable.bastion_enabled[0].default).toBe(false);
   });
 
+  it('should let the execution role decrypt the secrets key only through the stores that hold the secrets', async () => {
+    const { json } = await parsed(
+      'service-exec-secrets-xray',
+      'modules/service/main.tf',
+    );
+    const [execution] = json.data.aws_iam_policy_document.execution;
+    const decrypt = execution.statement.find(
+      (statement: any) => statement.sid === 'DecryptSecrets',
+    );
+    expect(decrypt.actions).toEqual(['kms:Decrypt']);
+    expect(decrypt.resources).toEqual([
+      'arn:aws:kms:ap-northeast-1:123456789012:key/1b2c3d4e-2345-6789-abcd-1b2c3d4e5f60',
+    ]);
+    expect(decrypt.condition).toEqual([
+      {
+        test: 'StringEquals',
+        variable: 'kms:ViaService',
+        values: [
+          'secretsmanager.ap-northeast-1.amazonaws.com',
+          'ssm.ap-northeast-1.amazonaws.com',
+        ],
+      },
+    ]);
+    const withoutKey = await parsed(
+      'service-alb-nat-buckets',
+      'modules/service/main.tf',
+    );
+    expect(JSON.stringify(withoutKey.json)).not.toContain('DecryptSecrets');
+  });
+
+  it('should refuse a secrets key without secrets, naming the field', async () => {
+    const input = JSON.parse(
+      JSON.stringify(caseInput('service-exec-secrets-xray')),
+    );
+    input.service.secrets = [];
+    input.requirements.secrets = [];
+    await expect(generateTerraform(input)).rejects.toThrow(
+      /service\.secretsKmsKeyArn.*no secrets to decrypt/,
+    );
+  });
+
   it('should leave the account-wide advanced-instances tier to the team unless asked, and say why', async () => {
     const { json } = await parsed(
       'bastion-standalone',

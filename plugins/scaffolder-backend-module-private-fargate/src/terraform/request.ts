@@ -263,6 +263,11 @@ export const serviceSchema = z
       .describe(
         'Secrets injected into the container; the execution role may read exactly these',
       ),
+    secretsKmsKeyArn: kmsKeyArnSchema
+      .optional()
+      .describe(
+        'Customer managed KMS key that encrypts the secrets; the execution role may decrypt with it only through Secrets Manager or Parameter Store',
+      ),
     execKmsKeyArn: kmsKeyArnSchema
       .optional()
       .describe(
@@ -548,6 +553,15 @@ export const terraformRequestSchema = z
     }
     const issue = (path: (string | number)[], message: string) =>
       ctx.addIssue({ code: z.ZodIssueCode.custom, path, message });
+    if (
+      value.service?.secretsKmsKeyArn &&
+      (value.service.secrets ?? []).length === 0
+    ) {
+      issue(
+        ['service', 'secretsKmsKeyArn'],
+        'is set, but the service has no secrets to decrypt: add service.secrets or remove the key',
+      );
+    }
     for (const { index, message } of secretsNeedingNewerPlatform(
       value.requirements.platformVersion,
       value.service?.secrets ?? [],

@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'yaml';
-import { principalArnSchema } from '@private-fargate/plugin-private-fargate-common';
+import {
+  kmsKeyArnSchema,
+  principalArnSchema,
+} from '@private-fargate/plugin-private-fargate-common';
 
 const templatesDir = path.resolve(__dirname, '../../../../templates');
 const generatingTemplates = fs
@@ -78,6 +81,24 @@ describe('template forms', () => {
       ),
     ).toEqual([]);
     expect(principal.errorMessage.pattern).toMatch(/without a path/);
+  });
+
+  it("private-fargate-service's secrets key field should take what kmsKeyArnSchema takes", () => {
+    const field = properties('private-fargate-service').secretsKmsKeyArn;
+    const formTakes = (value: string) =>
+      new RegExp(field.pattern, 'u').test(value);
+    const values = [
+      'arn:aws:kms:ap-northeast-1:123456789012:key/1b2c3d4e-2345-6789-abcd-1b2c3d4e5f60',
+      'arn:aws:kms:ap-northeast-1:123456789012:alias/payments',
+      'arn:aws:kms:ap-northeast-1:12345678901:key/1b2c3d4e-2345-6789-abcd-1b2c3d4e5f60',
+      '1b2c3d4e-2345-6789-abcd-1b2c3d4e5f60',
+    ];
+    expect(
+      values.filter(
+        value => formTakes(value) !== kmsKeyArnSchema.safeParse(value).success,
+      ),
+    ).toEqual([]);
+    expect(values.filter(formTakes)).toEqual([values[0]]);
   });
 
   it("private-fargate-service's system should be an entity reference, written quoted into catalog-info.yaml", () => {

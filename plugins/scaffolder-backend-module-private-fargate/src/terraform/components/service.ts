@@ -1,5 +1,6 @@
 import {
   endpointServiceName,
+  regionOfArn,
   secretArnOf,
   secretSourceOf,
 } from '@private-fargate/plugin-private-fargate-common';
@@ -207,6 +208,32 @@ export function serviceComponent(ctx: GenerationContext): ComponentModule {
       sid: 'ReadParameters',
       actions: ['ssm:GetParameters'],
       resources: parameterArns,
+    });
+  }
+  if (service.secretsKmsKeyArn) {
+    // Secrets Manager and Parameter Store decrypt on the role's behalf; kms:ViaService keeps the
+    // key from being usable directly.
+    const viaServices = [
+      ...new Set(
+        [...secretsManagerArns, ...parameterArns].map(
+          arn =>
+            `${secretSourceOf(arn)}.${
+              regionOfArn(arn) ?? region
+            }.amazonaws.com`,
+        ),
+      ),
+    ].sort();
+    executionStatements.push({
+      sid: 'DecryptSecrets',
+      actions: ['kms:Decrypt'],
+      resources: [service.secretsKmsKeyArn],
+      conditions: [
+        {
+          test: 'StringEquals',
+          variable: 'kms:ViaService',
+          values: viaServices,
+        },
+      ],
     });
   }
 

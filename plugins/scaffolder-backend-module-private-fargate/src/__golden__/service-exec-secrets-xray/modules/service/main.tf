@@ -145,6 +145,22 @@ data "aws_iam_policy_document" "execution" {
     actions   = ["ssm:GetParameters"]
     resources = ["arn:aws:ssm:ap-northeast-1:123456789012:parameter/payments/api-key"]
   }
+  statement {
+    sid     = "DecryptSecrets"
+    effect  = "Allow"
+    actions = ["kms:Decrypt"]
+    resources = [
+      "arn:aws:kms:ap-northeast-1:123456789012:key/1b2c3d4e-2345-6789-abcd-1b2c3d4e5f60",
+    ]
+    condition {
+      test     = "StringEquals"
+      variable = "kms:ViaService"
+      values = [
+        "secretsmanager.ap-northeast-1.amazonaws.com",
+        "ssm.ap-northeast-1.amazonaws.com",
+      ]
+    }
+  }
 }
 
 resource "aws_iam_role_policy" "execution" {
