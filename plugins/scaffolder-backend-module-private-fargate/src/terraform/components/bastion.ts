@@ -8,7 +8,6 @@ import {
   ecsTaskRoleTrust,
   output,
   policyDocument,
-  PRIVATE_DNS_LIFECYCLE,
   resource,
   TAGS_VARIABLE,
   tagsWithName,
@@ -16,8 +15,8 @@ import {
   VPC_LOOKUP,
 } from '../blocks';
 import { ComponentModule } from '../component';
-import { explainEndpoint } from '../explain';
-import { endpointBlockName, GenerationContext, shortName } from '../context';
+import { interfaceEndpoint } from '../interfaceEndpoint';
+import { GenerationContext, shortName } from '../context';
 import { pinnedPlatformVersion } from './service';
 
 const HTTPS_PORT = 443;
@@ -100,26 +99,14 @@ export function bastionComponent(ctx: GenerationContext): ComponentModule {
       }),
     );
     for (const endpoint of interfaceEndpoints) {
-      main.push({
-        comment: explainEndpoint(endpoint),
-        block: resource(
-          'aws_vpc_endpoint',
-          endpointBlockName(endpoint.service),
-          {
-            count: enabled,
-            vpc_id: ref('var.vpc_id'),
-            service_name: endpoint.serviceName,
-            vpc_endpoint_type: 'Interface',
-            private_dns_enabled: true,
-            subnet_ids: ref('var.endpoint_subnet_ids'),
-            security_group_ids: [ref('aws_security_group.endpoints[0].id')],
-            tags: tagsWithName(
-              `${name}-${endpoint.service.replace(/\./g, '-')}`,
-            ),
-            lifecycle: PRIVATE_DNS_LIFECYCLE,
-          },
-        ),
-      });
+      main.push(
+        interfaceEndpoint(endpoint, {
+          namePrefix: name,
+          subnetIds: ref('var.endpoint_subnet_ids'),
+          securityGroupId: ref('aws_security_group.endpoints[0].id'),
+          count: enabled,
+        }),
+      );
     }
   }
 

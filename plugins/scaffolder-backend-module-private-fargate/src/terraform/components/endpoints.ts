@@ -3,7 +3,6 @@ import { HclBlock, HclFileItem, obj, raw, ref } from '../../hcl';
 import {
   output,
   policyDocument,
-  PRIVATE_DNS_LIFECYCLE,
   resource,
   TAGS_VARIABLE,
   tagsWithName,
@@ -11,6 +10,7 @@ import {
   VPC_LOOKUP,
 } from '../blocks';
 import { ComponentModule } from '../component';
+import { interfaceEndpoint } from '../interfaceEndpoint';
 import { explainEndpoint } from '../explain';
 import { endpointBlockName, GenerationContext } from '../context';
 
@@ -97,21 +97,13 @@ export function endpointsComponent(ctx: GenerationContext): ComponentModule {
   }
 
   for (const endpoint of interfaceEndpoints) {
-    main.push({
-      comment: explainEndpoint(endpoint),
-      block: resource('aws_vpc_endpoint', endpointBlockName(endpoint.service), {
-        vpc_id: ref('var.vpc_id'),
-        service_name: endpoint.serviceName,
-        vpc_endpoint_type: 'Interface',
-        private_dns_enabled: true,
-        subnet_ids: subnetIds,
-        security_group_ids: [ref('aws_security_group.endpoints.id')],
-        tags: tagsWithName(
-          `${request.serviceName}-${endpoint.service.replace(/\./g, '-')}`,
-        ),
-        lifecycle: PRIVATE_DNS_LIFECYCLE,
+    main.push(
+      interfaceEndpoint(endpoint, {
+        namePrefix: request.serviceName,
+        subnetIds,
+        securityGroupId: ref('aws_security_group.endpoints.id'),
       }),
-    });
+    );
   }
 
   for (const endpoint of gatewayEndpoints) {
