@@ -6,6 +6,14 @@ export type Command = {
 };
 
 /**
+ * The command `name` exports from a module loaded with import(). Node's ESM loader wraps our
+ * transpiled CommonJS in `default`; Jest does not.
+ */
+function commandOf(loaded: any, name: string): Command {
+  return loaded[name] ?? loaded.default[name];
+}
+
+/**
  * Subcommands with their one-line summaries, loaded only when asked for so that `plan`
  * does not pay for the Backstage backend that `render` and `upgrade` start.
  */
@@ -15,27 +23,19 @@ const commands: Record<
 > = {
   plan: {
     summary: 'plan the VPC endpoints a service needs, why, and what they cost',
-    load: async () => {
-      const loaded: any = await import('./commands/plan');
-      return loaded.planCommand ?? loaded.default.planCommand;
-    },
+    load: async () => commandOf(await import('./commands/plan'), 'planCommand'),
   },
   render: {
     summary:
       'render a software template with values, through the scaffolder dry run',
-    load: async () => {
-      // Node's ESM loader wraps our transpiled CommonJS in `default`; Jest does not.
-      const loaded: any = await import('./commands/render');
-      return loaded.renderCommand ?? loaded.default.renderCommand;
-    },
+    load: async () =>
+      commandOf(await import('./commands/render'), 'renderCommand'),
   },
   upgrade: {
     summary:
       'upgrade a generated repository to a newer version of its template',
-    load: async () => {
-      const loaded: any = await import('./commands/upgrade');
-      return loaded.upgradeCommand ?? loaded.default.upgradeCommand;
-    },
+    load: async () =>
+      commandOf(await import('./commands/upgrade'), 'upgradeCommand'),
   },
 };
 

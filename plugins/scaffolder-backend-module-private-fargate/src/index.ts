@@ -61,3 +61,10 @@ export type {
   DryRunStep,
 } from './dryRun';
 export { createCatalogTemplateRenderer } from './upgrade/catalogTemplateRenderer';
+export {
+  applyFileChanges,
+  applyFileChangesSync,
+  FileChangeFailedError,
+  FileChangeRefusedError,
+} from './files/applyFileChanges';
+export type { FileChange } from './files/applyFileChanges';

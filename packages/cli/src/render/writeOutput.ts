@@ -1,8 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../UsageError';
-import { DryRunFile } from '@private-fargate/plugin-scaffolder-backend-module-private-fargate';
+import {
+  applyFileChangesSync,
+  DryRunFile,
+  FileChangeFailedError,
+  FileChangeRefusedError,
+} from '@private-fargate/plugin-scaffolder-backend-module-private-fargate';
 
 /** The closest of `target` and its ancestors that exists. */
 function nearestExisting(target: string): string {
@@ -76,121 +80,40 @@ export function planOutputPaths(outDir: string, files: DryRunFile[]): string[] {
   });
 }
 
-function lstatIfPresent(target: string): fs.Stats | undefined {
-  try {
-    return fs.lstatSync(target);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-    throw error;
-  }
-}
-
 /**
- * Refuses a destination that a file cannot simply be written to: a folder in its place, a
- * file where a folder should be, or a symbolic link on the way (writing through one would
- * change something outside `--out`, or not what the listing shows).
- */
-function checkDestinations(outDir: string, files: DryRunFile[]): void {
-  const root = path.resolve(outDir);
-  for (const file of files) {
-    const parts = path.normalize(file.path).split(path.sep).filter(Boolean);
-    let current = root;
-    for (const [index, part] of parts.entries()) {
-      current = path.join(current, part);
-      const stat = lstatIfPresent(current);
-      if (!stat) break;
-      const there = path.relative(root, current);
-      const refuse = (why: string) =>
-        new UsageError(
-          `--out ${outDir}: cannot write ${file.path}: ${why}; move it away or choose another --out`,
-        );
-      if (stat.isSymbolicLink()) {
-        throw refuse(`${there} is a symbolic link`);
-      }
-      const last = index === parts.length - 1;
-      if (last && !stat.isFile()) {
-        throw refuse(
-          `${there} is ${stat.isDirectory() ? 'a folder' : 'not a file'}`,
-        );
-      }
-      if (!last && !stat.isDirectory()) {
-        throw refuse(`${there} is a file, where the template needs a folder`);
-      }
-    }
-  }
-}
-
-/**
- * Writes the rendered files all or nothing; call only after the whole run succeeded.
- * Every destination is checked first, then the files are staged (beside a new `--out`,
- * which is then renamed into place; inside an existing one, so that moves stay on one
- * file system) and moved in, keeping what they replace until the end, so a failure
- * leaves `--out` as it was. Problems with the folder are UsageErrors naming `--out`.
+ * Writes the rendered files all or nothing, with their executable bits; call only after the
+ * whole run succeeded. The module's applier (the upgrade's) does the work: it checks every
+ * destination first (a folder where a file goes, a file where a folder must go, or a symbolic
+ * link on the way is refused: writing through one would change something outside `--out`, or
+ * not what the listing shows), makes `--out` if need be, stages the files inside it and moves
+ * them in, keeping what they replace until the end, so a failure leaves `--out` as it was and
+ * removes the folders it made. Problems with the folder are UsageErrors naming `--out`.
  */
 export function writeOutput(outDir: string, files: DryRunFile[]): string[] {
   const targets = planOutputPaths(outDir, files);
-  checkDestinations(outDir, files);
-
-  const resolved = path.resolve(outDir);
-  const existed = fs.existsSync(resolved);
-  const root = existed ? fs.realpathSync(resolved) : resolved;
-  const undo: (() => void)[] = [];
-  let staging: string | undefined;
-  let current = outDir;
   try {
-    const stagingName = `.private-fargate-render-${randomUUID().slice(0, 8)}`;
-    if (existed) {
-      staging = path.join(root, stagingName);
-    } else {
-      const madeParent = fs.mkdirSync(path.dirname(root), { recursive: true });
-      if (madeParent)
-        undo.push(() => fs.rmSync(madeParent, { recursive: true }));
-      staging = path.join(path.dirname(root), stagingName);
-    }
-    const staged = path.join(staging, 'new');
-    const replaced = path.join(staging, 'replaced');
-    fs.mkdirSync(replaced, { recursive: true });
-    for (const file of files) {
-      current = file.path;
-      const target = path.join(staged, file.path);
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.writeFileSync(target, file.content, {
-        mode: file.executable ? 0o755 : 0o644,
-      });
-    }
-
-    if (!existed) {
-      current = outDir;
-      fs.renameSync(staged, root);
-      return targets;
-    }
-    for (const [index, file] of files.entries()) {
-      current = file.path;
-      const target = path.join(root, file.path);
-      const madeDir = fs.mkdirSync(path.dirname(target), { recursive: true });
-      if (madeDir) undo.push(() => fs.rmSync(madeDir, { recursive: true }));
-      if (fs.existsSync(target)) {
-        const backup = path.join(replaced, String(index));
-        fs.renameSync(target, backup);
-        undo.push(() => fs.renameSync(backup, target));
-      }
-      fs.renameSync(path.join(staged, file.path), target);
-      undo.push(() => fs.rmSync(target, { force: true }));
-    }
-    return targets;
-  } catch (error) {
-    for (const step of undo.reverse()) {
-      try {
-        step();
-      } catch {
-        // Undo the rest regardless; the error below says what went wrong first.
-      }
-    }
-    throw new UsageError(
-      `--out ${outDir}: cannot write ${current}: ${(error as Error).message}`,
+    applyFileChangesSync(
+      outDir,
+      files.map(file => ({
+        path: file.path,
+        content: file.content,
+        executable: file.executable,
+      })),
     );
-  } finally {
-    if (staging) fs.rmSync(staging, { recursive: true, force: true });
+  } catch (error) {
+    if (error instanceof FileChangeRefusedError) {
+      throw new UsageError(
+        `--out ${outDir}: cannot write ${error.path}: ${error.reason}; move it away or choose another --out`,
+      );
+    }
+    if (error instanceof FileChangeFailedError) {
+      throw new UsageError(
+        `--out ${outDir}: cannot write ${error.path ?? outDir}: ${
+          error.failure.message
+        }`,
+      );
+    }
+    throw error;
   }
+  return targets;
 }

@@ -1,6 +1,7 @@
 import { InputError } from '@backstage/errors';
 import {
   DryRunFailedError,
+  FileChangeFailedError,
   readScaffoldRecord,
   upgradeRepository,
 } from '@private-fargate/plugin-scaffolder-backend-module-private-fargate';
@@ -47,6 +48,7 @@ export async function runUpgrade(
     }
     result = await upgradeRepository({
       folder: options.folder,
+      record,
       targetVersion: options.targetVersion,
       values: (options.sets ?? []).reduce(applySet, {
         ...record.values,
@@ -67,6 +69,12 @@ export async function runUpgrade(
     if (error instanceof DryRunFailedError) {
       io.stderr(
         `The template failed: ${error.message}\nNothing was written.\n`,
+      );
+      return UPGRADE_EXIT.failed;
+    }
+    if (error instanceof FileChangeFailedError) {
+      io.stderr(
+        `${options.folder}: ${error.message}\nThe repository was left as it was.\n`,
       );
       return UPGRADE_EXIT.failed;
     }

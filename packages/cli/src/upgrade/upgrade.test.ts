@@ -347,6 +347,151 @@ describe('upgrade', () => {
     expect(snapshot(repo)).toEqual(before);
   });
 
+  describe('executable bits', () => {
+    /**
+     * A copy of a fixture template with its scripts' modes set: a checkout may not keep them,
+     * and the scaffolder reads a template's modes from its folder, as the portal does.
+     */
+    function execDemo(version: 'v1' | 'v2', executable: string[]): string {
+      const dir = path.join(tmp, `exec-demo-${version}-${++count}`);
+      fs.cpSync(path.join(fixtures, `exec-demo-${version}`), dir, {
+        recursive: true,
+      });
+      for (const file of executable) {
+        fs.chmodSync(path.join(dir, 'skeleton', file), 0o755);
+      }
+      return dir;
+    }
+    /** Whether the owner may execute the file (the bit git keeps; the rest follows the umask). */
+    const executable = (dir: string, file: string) =>
+      (fs.statSync(path.join(dir, file)).mode & 0o100) !== 0;
+    const git = (dir: string, ...args: string[]) => {
+      const result = spawnSync(
+        'git',
+        [
+          '-c',
+          'user.name=Test',
+          '-c',
+          'user.email=test@example.com',
+          '-c',
+          'core.fileMode=true',
+          ...args,
+        ],
+        { cwd: dir, encoding: 'utf8' },
+      );
+      expect(result.stderr).toBe('');
+      return result.stdout;
+    };
+
+    it("keeps the template's scripts executable, adds new ones executable, and applies a change of mode alone", async () => {
+      const execV1 = execDemo('v1', ['scripts/keep.sh']);
+      const execV2 = execDemo('v2', [
+        'scripts/keep.sh',
+        'scripts/build.sh',
+        'scripts/deploy.sh',
+      ]);
+      const repo = path.join(tmp, `exec-repo-${++count}`);
+      const { out, io } = captureIo();
+      const rendered = await renderTemplate(
+        {
+          templateDir: execV1,
+          values: {},
+          outDir: repo,
+          force: false,
+          entities: [],
+        },
+        io,
+      );
+      expect({ rendered, stderr: out.stderr }).toEqual({
+        rendered: 0,
+        stderr: '',
+      });
+      // The dry run takes the template's modes into account, as the portal's run does.
+      expect(executable(repo, 'scripts/keep.sh')).toBe(true);
+      expect(executable(repo, 'scripts/build.sh')).toBe(false);
+      git(repo, 'init', '--quiet');
+      git(repo, 'add', '--all');
+      git(
+        repo,
+        'commit',
+        '--quiet',
+        '--message',
+        'Generated from exec-demo 1.0.0',
+      );
+
+      const first = await upgrade(repo, { resolveDir: () => execV2 });
+      expect(first.stderr).toBe('');
+      expect(first.code).toBe(UPGRADE_EXIT.ok);
+      expect(read(repo, 'scripts/keep.sh')).toContain('(v2)');
+      expect(executable(repo, 'scripts/keep.sh')).toBe(true);
+      expect(executable(repo, 'scripts/deploy.sh')).toBe(true);
+      expect(executable(repo, 'scripts/build.sh')).toBe(true);
+      expect(executable(repo, 'README.md')).toBe(false);
+      expect(first.stdout).toContain(
+        '### Mode changed, content unchanged (1)\n- `scripts/build.sh`: now executable\n',
+      );
+      expect(first.stdout).toMatch(
+        /### Updated \(\d+\)[\s\S]*`scripts\/keep.sh`/,
+      );
+      expect(first.stdout).toMatch(/### Added \(1\)\n- `scripts\/deploy.sh`/);
+
+      // What the team commits, as git sees it.
+      git(repo, 'add', '--all');
+      expect(git(repo, 'diff', '--cached', '--summary')).toContain(
+        'mode change 100644 => 100755 scripts/build.sh',
+      );
+      const staged = git(repo, 'ls-files', '--stage', 'scripts');
+      expect(staged).toMatch(/^100755 \w+ 0\tscripts\/build.sh$/m);
+      expect(staged).toMatch(/^100755 \w+ 0\tscripts\/deploy.sh$/m);
+      expect(staged).toMatch(/^100755 \w+ 0\tscripts\/keep.sh$/m);
+
+      const record = recordOf(repo);
+      expect(
+        record.files
+          .filter((f: { executable?: boolean }) => f.executable)
+          .map((f: { path: string }) => f.path),
+      ).toEqual(['scripts/build.sh', 'scripts/deploy.sh', 'scripts/keep.sh']);
+
+      git(repo, 'commit', '--quiet', '--message', 'Upgrade to exec-demo 2.0.0');
+      const second = await upgrade(repo, { resolveDir: () => execV2 });
+      expect(second.code).toBe(UPGRADE_EXIT.ok);
+      expect(second.stdout).toContain('Up to date: no file changes.');
+      expect(git(repo, 'status', '--porcelain')).toBe('');
+    });
+
+    it("keeps a team's change of mode where the template did not change it", async () => {
+      const execV1 = execDemo('v1', ['scripts/keep.sh']);
+      const execV2 = execDemo('v2', [
+        'scripts/keep.sh',
+        'scripts/build.sh',
+        'scripts/deploy.sh',
+      ]);
+      const repo = path.join(tmp, `exec-repo-${++count}`);
+      const { io } = captureIo();
+      await renderTemplate(
+        {
+          templateDir: execV1,
+          values: {},
+          outDir: repo,
+          force: false,
+          entities: [],
+        },
+        io,
+      );
+      // The team makes the README executable, for whatever reason, and keep.sh not.
+      fs.chmodSync(path.join(repo, 'README.md'), 0o755);
+      fs.chmodSync(path.join(repo, 'scripts/keep.sh'), 0o644);
+
+      const result = await upgrade(repo, { resolveDir: () => execV2 });
+      expect(result.code).toBe(UPGRADE_EXIT.ok);
+      // Both files have new content; each keeps the team's mode.
+      expect(read(repo, 'README.md')).toContain('scripts/deploy.sh');
+      expect(executable(repo, 'README.md')).toBe(true);
+      expect(read(repo, 'scripts/keep.sh')).toContain('(v2)');
+      expect(executable(repo, 'scripts/keep.sh')).toBe(false);
+    });
+  });
+
   // runCli loads commands with import(), which Jest's CommonJS runtime cannot do;
   // this is its UsageError-to-exit-code mapping around the same command.
   async function runCommand(args: string[]): Promise<number> {

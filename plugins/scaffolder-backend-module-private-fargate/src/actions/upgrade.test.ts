@@ -1,12 +1,16 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import yaml from 'yaml';
 import { Entity } from '@backstage/catalog-model';
+import { ConfigReader } from '@backstage/config';
 import { NotFoundError } from '@backstage/errors';
+import { ScmIntegrations } from '@backstage/integration';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import { serializeDirectoryContents } from '@backstage/plugin-scaffolder-node';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import githubScaffolderModule from '@backstage/plugin-scaffolder-backend-module-github';
 import { TemplateEntityV1beta3 } from '@backstage/plugin-scaffolder-common';
 import {
@@ -15,8 +19,10 @@ import {
   DryRunFailedError,
   requestDryRun,
 } from '../dryRun';
+import { applyFileChangesSync } from '../files/applyFileChanges';
 import privateFargateScaffolderModule from '../index';
 import { inMemoryDatabaseServiceFactory } from '../dryRun';
+import { createUpgradeAction } from './upgrade';
 
 jest.setTimeout(120_000);
 
@@ -310,6 +316,98 @@ describe('private-fargate:upgrade', () => {
     } finally {
       await other.backend.stop();
     }
+  });
+
+  describe('executable bits', () => {
+    let tmp: string;
+    beforeAll(() => {
+      tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'upgrade-modes-'));
+    });
+    afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+    /** A copy of a fixture template with its scripts' modes set (a checkout may not keep them). */
+    function execDemo(version: 'v1' | 'v2', executable: string[]): string {
+      const dir = path.join(tmp, `exec-demo-${version}`);
+      fs.cpSync(path.join(fixtures, `exec-demo-${version}`), dir, {
+        recursive: true,
+      });
+      for (const file of executable) {
+        fs.chmodSync(path.join(dir, 'skeleton', file), 0o755);
+      }
+      return dir;
+    }
+    const isExecutable = (dir: string, file: string) =>
+      (fs.statSync(path.join(dir, file)).mode & 0o100) !== 0;
+
+    it('leaves the workspace with the modes publish:github:pull-request sends', async () => {
+      const v1 = execDemo('v1', ['scripts/keep.sh']);
+      const v2 = execDemo('v2', [
+        'scripts/keep.sh',
+        'scripts/build.sh',
+        'scripts/deploy.sh',
+      ]);
+      // The repository as fetch:plain leaves it in the workspace: version 1, modes included.
+      const template = loadTemplate(v1);
+      const generated = await requestDryRun({
+        scaffolderBaseUrl,
+        template,
+        values: applyDefaults(template, {}),
+        files: await serializeDirectoryContents(v1),
+      });
+      const workspace = path.join(tmp, 'workspace');
+      applyFileChangesSync(workspace, generated.files);
+      expect(isExecutable(workspace, 'scripts/keep.sh')).toBe(true);
+
+      const entity = loadTemplate(v2) as Entity;
+      entity.metadata.namespace = 'default';
+      entity.metadata.annotations = {
+        ...entity.metadata.annotations,
+        'backstage.io/source-location': `file:${v2}/template.yaml`,
+      };
+      const action = createUpgradeAction({
+        catalog: catalogServiceMock({ entities: [entity] }),
+        reader: mockServices.urlReader.mock(),
+        integrations: ScmIntegrations.fromConfig(new ConfigReader({})),
+        auth: mockServices.auth(),
+        discovery: {
+          getBaseUrl: async () => scaffolderBaseUrl,
+          getExternalBaseUrl: async () => scaffolderBaseUrl,
+        },
+      });
+      const ctx = createMockActionContext({
+        workspacePath: workspace,
+        input: { targetPath: '.', values: {} },
+      });
+      await action.handler(ctx);
+
+      expect(ctx.output).toHaveBeenCalledWith(
+        'changedFiles',
+        expect.arrayContaining([
+          'scripts/build.sh',
+          'scripts/deploy.sh',
+          'scripts/keep.sh',
+        ]),
+      );
+      const summary = (ctx.output as jest.Mock).mock.calls.find(
+        ([name]) => name === 'summary',
+      )![1];
+      expect(summary).toContain(
+        '### Mode changed, content unchanged (1)\n- `scripts/build.sh`: now executable',
+      );
+      // What the pull request action reads: 100755 for every script.
+      const published = await serializeDirectoryContents(workspace, {
+        gitignore: true,
+      });
+      expect(
+        published
+          .filter(f => f.executable)
+          .map(f => f.path)
+          .sort(),
+      ).toEqual(['scripts/build.sh', 'scripts/deploy.sh', 'scripts/keep.sh']);
+      expect(
+        fs.readFileSync(path.join(workspace, 'scripts/keep.sh'), 'utf8'),
+      ).toContain('(v2)');
+    });
   });
 
   describe('in the private-fargate-upgrade template', () => {

@@ -1,4 +1,5 @@
 import { TemplateEntityV1beta3 } from '@backstage/plugin-scaffolder-common';
+import { restoreTemplateModes } from './templateFileModes';
 import { Values } from './templateValues';
 
 /** A file in a dry run's workspace. */
@@ -42,7 +43,10 @@ export class DryRunFailedError extends Error {
 /**
  * Runs a template through the scaffolder's own dry-run route
  * (`POST <scaffolder>/v2/dry-run`, what the template editor calls) and
- * returns the files it would write. The template's files travel with it.
+ * returns the files it would write. The template's files travel with it;
+ * the route drops their modes, so the executable bit of those that
+ * fetch:template and fetch:plain copy is put back afterwards
+ * (see restoreTemplateModes).
  */
 export async function requestDryRun(options: {
   /** The scaffolder's base URL, e.g. from `discovery.getBaseUrl('scaffolder')`. */
@@ -51,7 +55,8 @@ export async function requestDryRun(options: {
   token?: string;
   template: TemplateEntityV1beta3;
   values: Values;
-  files: { path: string; content: Buffer }[];
+  /** The template's files, as serializeDirectoryContents reads them (with `executable`). */
+  files: { path: string; content: Buffer; executable?: boolean }[];
 }): Promise<DryRunResult> {
   const response = await fetch(`${options.scaffolderBaseUrl}/v2/dry-run`, {
     method: 'POST',
@@ -94,10 +99,16 @@ export async function requestDryRun(options: {
       status: entry.body?.status,
     })),
     output: body.output ?? {},
-    files: (body.directoryContents ?? []).map((file: any) => ({
-      path: file.path,
-      executable: file.executable,
-      content: Buffer.from(file.base64Content, 'base64'),
-    })),
+    files: restoreTemplateModes(
+      options.template,
+      options.files,
+      (body.directoryContents ?? []).map(
+        (file: any): DryRunFile => ({
+          path: file.path,
+          executable: file.executable,
+          content: Buffer.from(file.base64Content, 'base64'),
+        }),
+      ),
+    ),
   };
 }

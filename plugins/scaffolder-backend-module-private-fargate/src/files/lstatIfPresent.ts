@@ -1,12 +1,9 @@
-import { Stats } from 'node:fs';
-import fs from 'node:fs/promises';
+import fs from 'node:fs';
 
 /** The entry at `target` without following a symbolic link, or undefined when there is none. */
-export async function lstatIfPresent(
-  target: string,
-): Promise<Stats | undefined> {
+export function lstatIfPresent(target: string): fs.Stats | undefined {
   try {
-    return await fs.lstat(target);
+    return fs.lstatSync(target);
   } catch (error) {
     // ENOTDIR: a parent is a file, so nothing can be at `target` either.
     const code = (error as NodeJS.ErrnoException).code;

@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { listTreeFiles } from './files';
 import {
+  manifestEntry,
   RECORD_PATH,
   ScaffoldRecord,
   serializeScaffoldRecord,
-  sha256,
 } from './record';
 
 function containsSecret(value: unknown, secrets: Set<string>): boolean {
@@ -41,7 +41,7 @@ export function valuesWithoutSecrets(
 
 /**
  * Writes `.private-fargate/scaffold.json` in `root` (a folder of the workspace, resolved
- * inside it), with a sha256 for every file there (written to a temporary name, then renamed).
+ * inside it), with a sha256 for every file there and which are executable (written to a temporary name, then renamed).
  * A record is a few kilobytes, written synchronously like the Terraform (see writeWorkspace).
  */
 export async function writeScaffoldRecord(options: {
@@ -55,10 +55,7 @@ export async function writeScaffoldRecord(options: {
   const record: ScaffoldRecord = {
     schemaVersion: 1,
     ...options.record,
-    files: files.map(file => ({
-      path: file.path,
-      sha256: sha256(file.content),
-    })),
+    files: files.map(manifestEntry),
   };
   const temporary = `${target}.${process.pid}.tmp`;
   fs.writeFileSync(temporary, serializeScaffoldRecord(record));

@@ -3,22 +3,36 @@ import { sha256 } from './record';
 
 const text = (s: string) => Buffer.from(s);
 
+/** A file's content, or its content and executable bit (see `x`). */
+type Spec = string | { text: string; executable: boolean };
+/** Content of an executable file. */
+const x = (s: string): Spec => ({ text: s, executable: true });
+const file = (spec: Spec) =>
+  typeof spec === 'string'
+    ? { text: spec, executable: false }
+    : { text: spec.text, executable: spec.executable };
+
 function decide(options: {
-  manifest: Record<string, string>;
-  rendered: Record<string, string>;
-  current: Record<string, string>;
+  manifest: Record<string, Spec>;
+  rendered: Record<string, Spec>;
+  current: Record<string, Spec>;
 }) {
   return decideUpgrade({
-    manifest: Object.entries(options.manifest).map(([path, content]) => ({
+    manifest: Object.entries(options.manifest).map(([path, spec]) => ({
       path,
-      sha256: sha256(content),
+      sha256: sha256(file(spec).text),
+      ...(file(spec).executable && { executable: true }),
     })),
-    rendered: Object.entries(options.rendered).map(([path, content]) => ({
+    rendered: Object.entries(options.rendered).map(([path, spec]) => ({
       path,
-      content: text(content),
+      content: text(file(spec).text),
+      executable: file(spec).executable,
     })),
     current: new Map(
-      Object.entries(options.current).map(([p, c]) => [p, text(c)]),
+      Object.entries(options.current).map(([p, spec]) => [
+        p,
+        { content: text(file(spec).text), executable: file(spec).executable },
+      ]),
     ),
   });
 }
@@ -93,6 +107,107 @@ describe('decideUpgrade', () => {
       clash: 'conflict:exists',
       adopt: 'keep:up-to-date',
     });
+  });
+
+  it('merges the executable bit like the content: the template changes it where the team left it', () => {
+    const result = decide({
+      manifest: {
+        modeOnly: 'm1',
+        modeAndContent: 'c1',
+        teamChmod: 't1',
+        teamChmodUpdated: 'u1',
+        both: x('b1'),
+        editedTeamContent: 'e1',
+        dropsBit: x('d1'),
+        kept: x('k1'),
+      },
+      rendered: {
+        modeOnly: x('m1'),
+        modeAndContent: x('c2'),
+        teamChmod: 't1',
+        teamChmodUpdated: 'u2',
+        both: 'b1',
+        editedTeamContent: x('e1'),
+        dropsBit: 'd1',
+        kept: x('k2'),
+        added: x('n1'),
+        clash: x('new'),
+        adopt: x('same'),
+      },
+      current: {
+        modeOnly: 'm1',
+        modeAndContent: 'c1',
+        teamChmod: x('t1'),
+        teamChmodUpdated: x('u1'),
+        both: 'b1',
+        editedTeamContent: 'e-team',
+        dropsBit: x('d1'),
+        kept: x('k1'),
+        clash: 'team',
+        adopt: 'same',
+      },
+    });
+    expect(kinds(result)).toEqual({
+      modeOnly: 'mode',
+      modeAndContent: 'update',
+      teamChmod: 'keep:up-to-date',
+      teamChmodUpdated: 'update',
+      both: 'keep:up-to-date',
+      editedTeamContent: 'mode',
+      dropsBit: 'mode',
+      kept: 'update',
+      added: 'add',
+      clash: 'conflict:exists',
+      adopt: 'keep:up-to-date',
+    });
+    const decision = (path: string) =>
+      result.decisions.find(d => d.path === path) as any;
+    expect(decision('modeOnly')).toMatchObject({
+      executable: true,
+      content: text('m1'),
+    });
+    expect(decision('modeAndContent')).toMatchObject({
+      executable: true,
+      content: text('c2'),
+    });
+    // The team made it executable and the template did not change the bit: theirs stands.
+    expect(decision('teamChmodUpdated')).toMatchObject({ executable: true });
+    // A team edit keeps its content and takes the template's new bit.
+    expect(decision('editedTeamContent')).toMatchObject({
+      executable: true,
+      content: text('e-team'),
+    });
+    expect(decision('dropsBit')).toMatchObject({ executable: false });
+    expect(decision('kept')).toMatchObject({ executable: true });
+    expect(decision('added')).toMatchObject({ executable: true });
+    expect(decision('clash')).toMatchObject({
+      newVersionPath: 'clash.private-fargate-new',
+      executable: true,
+    });
+    // The manifest records the template's bits, the base of the next upgrade.
+    expect(result.manifest.filter(f => f.executable).map(f => f.path)).toEqual([
+      'added',
+      'adopt',
+      'clash',
+      'editedTeamContent',
+      'kept',
+      'modeAndContent',
+      'modeOnly',
+    ]);
+  });
+
+  it('reads a record without executable bits (older than them) as "not executable"', () => {
+    const result = decide({
+      manifest: { script: 's1', tool: 't1' },
+      rendered: { script: x('s2'), tool: x('t1') },
+      // Generated executable by the portal, recorded without the bit.
+      current: { script: x('s1'), tool: x('t1') },
+    });
+    expect(kinds(result)).toEqual({
+      script: 'update',
+      tool: 'keep:up-to-date',
+    });
+    expect(result.decisions[0]).toMatchObject({ executable: true });
   });
 
   it('changes nothing when the render equals the record', () => {

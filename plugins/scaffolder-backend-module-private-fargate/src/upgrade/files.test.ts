@@ -36,6 +36,16 @@ describe('listTreeFiles', () => {
     );
   });
 
+  it('reads which files are executable', async () => {
+    tree.setContent({ 'run.sh': '#!/bin/sh\n', 'README.md': 'readme' });
+    fs.chmodSync(path.join(tree.path, 'run.sh'), 0o755);
+    const files = await listTreeFiles(tree.path);
+    expect(files.map(f => [f.path, f.executable])).toEqual([
+      ['README.md', false],
+      ['run.sh', true],
+    ]);
+  });
+
   it('lets other work run while it reads a large tree', async () => {
     const kilobytes = 'x'.repeat(64 * 1024);
     tree.setContent({

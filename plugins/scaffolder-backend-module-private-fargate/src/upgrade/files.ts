@@ -4,12 +4,16 @@ import { FILE_BATCH, turnTaker } from '../files/turns';
 import { comparePaths } from '../files/comparePaths';
 import { RECORD_PATH } from './record';
 
-/** A file of a generated tree, with its path relative to the tree's root. */
-export type TreeFile = { path: string; content: Buffer };
+/**
+ * A file of a generated tree, with its path relative to the tree's root and whether it is
+ * executable (any execute bit, as the scaffolder's serializeDirectoryContents reads it; absent
+ * counts as not).
+ */
+export type TreeFile = { path: string; content: Buffer; executable?: boolean };
 
 /**
- * Every regular file under `root` except version-control data and the record
- * itself: what a template generated, when called at the end of a run. Read in
+ * Every regular file under `root`, with its executable bit, except version-control data and
+ * the record itself: what a template generated, when called at the end of a run. Read in
  * synchronous batches (see turnTaker); a file larger than a batch is read
  * asynchronously.
  */
@@ -30,11 +34,16 @@ export async function listTreeFiles(root: string): Promise<TreeFile[]> {
         folders.push(relative);
       } else if (entry.isFile()) {
         const file = path.join(root, relative);
+        const stat = fs.statSync(file);
         const content =
-          fs.statSync(file).size > FILE_BATCH.bytes
+          stat.size > FILE_BATCH.bytes
             ? await fs.promises.readFile(file)
             : fs.readFileSync(file);
-        files.push({ path: relative, content });
+        files.push({
+          path: relative,
+          content,
+          executable: (stat.mode & 0o111) !== 0,
+        });
         await take(content.length);
       }
     }

@@ -25,6 +25,31 @@ describe('scaffold record', () => {
     expect(serializeScaffoldRecord(parseScaffoldRecord(text, 'x'))).toBe(text);
   });
 
+  it('keeps executable bits, written only where true, and reads records without them', () => {
+    const old = JSON.stringify(valid);
+    expect(parseScaffoldRecord(old, 's').files[0].executable).toBeUndefined();
+    const text = serializeScaffoldRecord(
+      parseScaffoldRecord(
+        JSON.stringify({
+          ...valid,
+          files: [
+            { path: 'run.sh', sha256: sha256('r'), executable: true },
+            { path: 'plain.txt', sha256: sha256('p'), executable: false },
+          ],
+        }),
+        's',
+      ),
+    );
+    expect(JSON.parse(text).files).toEqual([
+      { path: 'plain.txt', sha256: sha256('p') },
+      { path: 'run.sh', sha256: sha256('r'), executable: true },
+    ]);
+    // A record without executable files is written as before the field existed.
+    expect(serializeScaffoldRecord(parseScaffoldRecord(old, 's'))).toBe(
+      `${JSON.stringify(valid, null, 2)}\n`,
+    );
+  });
+
   it.each([
     [
       'a bad hash',

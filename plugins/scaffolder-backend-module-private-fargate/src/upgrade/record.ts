@@ -60,6 +60,12 @@ export const scaffoldRecordSchema = z
           message:
             "must be the 64 hex digits of the file's sha256; regenerate the record rather than editing it",
         }),
+        /**
+         * True when the template generated the file executable; written only then, so records
+         * without executable files read as before, and records older than the field read as
+         * "not executable".
+         */
+        executable: z.boolean().optional(),
       }),
     ),
   })
@@ -115,11 +121,33 @@ export function readScaffoldRecord(folder: string): ScaffoldRecord {
   return parseScaffoldRecord(text, RECORD_PATH);
 }
 
-/** The record as written to disk: stable key order and a final newline, so unchanged records stay byte-equal. */
+/** A manifest entry for a generated file: its hash, and `executable` only when it is. */
+export function manifestEntry(file: {
+  path: string;
+  content: Buffer;
+  executable?: boolean;
+}): ScaffoldRecord['files'][number] {
+  return {
+    path: file.path,
+    sha256: sha256(file.content),
+    ...(file.executable && { executable: true }),
+  };
+}
+
+/**
+ * The record as written to disk: stable key order, `executable` only where true, and a final
+ * newline, so unchanged records stay byte-equal.
+ */
 export function serializeScaffoldRecord(record: ScaffoldRecord): string {
   const sorted: ScaffoldRecord = {
     ...record,
-    files: [...record.files].sort((a, b) => comparePaths(a.path, b.path)),
+    files: [...record.files]
+      .sort((a, b) => comparePaths(a.path, b.path))
+      .map(({ path: file, sha256: hash, executable }) => ({
+        path: file,
+        sha256: hash,
+        ...(executable && { executable: true }),
+      })),
   };
   return `${JSON.stringify(sorted, null, 2)}\n`;
 }

@@ -31,6 +31,8 @@ export type UpgradeSummary = {
   added: string[];
   updated: string[];
   deleted: string[];
+  /** Files whose executable bit alone changes, and what it becomes. */
+  modeChanged: { path: string; executable: boolean }[];
   conflicts: {
     path: string;
     reason: ConflictReason;
@@ -108,6 +110,9 @@ export function summarizeUpgrade(options: {
     added: of('add'),
     updated: of('update'),
     deleted: of('delete'),
+    modeChanged: decisions.flatMap(d =>
+      d.kind === 'mode' ? [{ path: d.path, executable: d.executable }] : [],
+    ),
     conflicts: decisions.flatMap(d =>
       d.kind === 'conflict'
         ? [{ path: d.path, reason: d.reason, newVersionPath: d.newVersionPath }]
@@ -169,6 +174,18 @@ export function formatUpgradeSummary(summary: UpgradeSummary): string {
   list('Updated', summary.updated);
   list('Added', summary.added);
   list('Deleted (unedited, no longer generated)', summary.deleted);
+  if (summary.modeChanged.length > 0) {
+    lines.push(
+      `### Mode changed, content unchanged (${summary.modeChanged.length})`,
+      ...summary.modeChanged.map(
+        m =>
+          `- \`${m.path}\`: ${
+            m.executable ? 'now executable' : 'no longer executable'
+          }`,
+      ),
+      '',
+    );
+  }
   if (summary.conflicts.length > 0) {
     lines.push(
       `### Conflicts (${summary.conflicts.length}): merge by hand`,

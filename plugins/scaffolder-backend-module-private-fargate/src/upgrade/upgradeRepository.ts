@@ -1,8 +1,8 @@
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import fs from 'node:fs/promises';
-import { applyFileChanges, FileChange } from './apply';
-import { decideUpgrade, FileDecision } from './decide';
+import { applyFileChanges, FileChange } from '../files/applyFileChanges';
+import { CurrentFile, decideUpgrade, FileDecision } from './decide';
 import { TreeFile } from './files';
 import {
   parseScaffoldRecord,
@@ -30,12 +30,18 @@ export type UpgradeResult = {
   record: ScaffoldRecord;
 };
 
+/** The repository's file at `relative`, with its executable bit; undefined when there is none. */
 async function readIfFile(
   root: string,
   relative: string,
-): Promise<Buffer | undefined> {
+): Promise<CurrentFile | undefined> {
   try {
-    return await fs.readFile(resolveSafeChildPath(root, relative));
+    const file = resolveSafeChildPath(root, relative);
+    const [content, stat] = await Promise.all([
+      fs.readFile(file),
+      fs.stat(file),
+    ]);
+    return { content, executable: (stat.mode & 0o111) !== 0 };
   } catch {
     return undefined;
   }
@@ -64,7 +70,11 @@ function splitRender(
     ),
     generated: files
       .filter(f => f.path.startsWith(prefix) && f !== records[0])
-      .map(f => ({ path: f.path.slice(prefix.length), content: f.content })),
+      .map(f => ({
+        path: f.path.slice(prefix.length),
+        content: f.content,
+        executable: f.executable,
+      })),
   };
 }
 
@@ -81,9 +91,11 @@ export async function upgradeRepository(options: {
   /** Values for parameters the new version adds (override recorded ones). */
   values?: Record<string, unknown>;
   dryRun?: boolean;
+  /** The repository's record, when the caller has read it already (readScaffoldRecord). */
+  record?: ScaffoldRecord;
 }): Promise<UpgradeResult> {
   const { folder } = options;
-  const before = readScaffoldRecord(folder);
+  const before = options.record ?? readScaffoldRecord(folder);
   const recorded = `${before.template.name}@${before.template.version}`;
   if (options.targetVersion !== undefined) {
     const parsed = templateVersionSchema.safeParse(options.targetVersion);
@@ -127,10 +139,10 @@ export async function upgradeRepository(options: {
     ...before.files.map(f => f.path),
     ...generated.map(f => f.path),
   ]);
-  const current = new Map<string, Buffer>();
+  const current = new Map<string, CurrentFile>();
   for (const path of paths) {
-    const content = await readIfFile(folder, path);
-    if (content) current.set(path, content);
+    const file = await readIfFile(folder, path);
+    if (file) current.set(path, file);
   }
   const { decisions, manifest } = decideUpgrade({
     manifest: before.files,
@@ -140,8 +152,16 @@ export async function upgradeRepository(options: {
 
   const changes: FileChange[] = [];
   for (const decision of decisions) {
-    if (decision.kind === 'add' || decision.kind === 'update') {
-      changes.push({ path: decision.path, content: decision.content });
+    if (
+      decision.kind === 'add' ||
+      decision.kind === 'update' ||
+      decision.kind === 'mode'
+    ) {
+      changes.push({
+        path: decision.path,
+        content: decision.content,
+        executable: decision.executable,
+      });
     } else if (decision.kind === 'delete') {
       changes.push({ path: decision.path });
     } else if (
@@ -150,18 +170,23 @@ export async function upgradeRepository(options: {
       decision.content
     ) {
       const existing = await readIfFile(folder, decision.newVersionPath);
-      if (!existing?.equals(decision.content)) {
+      const executable = decision.executable ?? false;
+      if (
+        !existing?.content.equals(decision.content) ||
+        existing.executable !== executable
+      ) {
         changes.push({
           path: decision.newVersionPath,
           content: decision.content,
+          executable,
         });
       }
     }
   }
   const record: ScaffoldRecord = { ...renderedRecord, files: manifest };
   const recordText = serializeScaffoldRecord(record);
-  const oldRecordText = await readIfFile(folder, RECORD_PATH);
-  if (oldRecordText?.toString('utf8') !== recordText) {
+  const oldRecord = await readIfFile(folder, RECORD_PATH);
+  if (oldRecord?.content.toString('utf8') !== recordText) {
     changes.push({ path: RECORD_PATH, content: Buffer.from(recordText) });
   }
 
