@@ -3,8 +3,10 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { privateFargatePermissions } from '@private-fargate/plugin-private-fargate-common';
 import { registerGetEndpointStatusAction } from './actions/createGetEndpointStatusAction';
 import { createRouter } from './router';
+import { PermissionCheckedStatusService } from './services/PermissionCheckedStatusService';
 import { statusServiceRef } from './services/StatusService';
 
 /**
@@ -19,13 +21,33 @@ export const privateFargatePlugin = createBackendPlugin({
       deps: {
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
         actionsRegistry: actionsRegistryServiceRef,
         statusService: statusServiceRef,
       },
-      async init({ httpRouter, httpAuth, actionsRegistry, statusService }) {
-        httpRouter.use(await createRouter({ httpAuth, statusService }));
+      async init({
+        httpRouter,
+        httpAuth,
+        permissions,
+        permissionsRegistry,
+        actionsRegistry,
+        statusService,
+      }) {
+        permissionsRegistry.addPermissions(privateFargatePermissions);
+        // Route and action share one checked service, so neither can skip the permission.
+        const checkedStatusService = PermissionCheckedStatusService.create({
+          statusService,
+          permissions,
+        });
+        httpRouter.use(
+          await createRouter({ httpAuth, statusService: checkedStatusService }),
+        );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
-        registerGetEndpointStatusAction({ actionsRegistry, statusService });
+        registerGetEndpointStatusAction({
+          actionsRegistry,
+          statusService: checkedStatusService,
+        });
       },
     });
   },

@@ -114,3 +114,7 @@ export {
   templateEntityRef,
 } from './templateVersion';
 export type { TemplateRef } from './templateVersion';
+export {
+  privateFargatePermissions,
+  privateFargateStatusReadPermission,
+} from './permissions';

@@ -1,3 +1,4 @@
+import type { BackendFeature } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -40,13 +41,16 @@ export function templateEntity(name: string, version?: string): Entity {
 
 /**
  * Starts the real plugin in a test backend: real config reading, real cache, the real EC2 SDK
- * talking to `server`. `hiddenFrom` lists users the catalog hides every entity from.
+ * talking to `server`. `hiddenFrom` lists users the catalog hides every entity from. `features`
+ * are added to (or replace services of) the backend, `config` is merged into the root config.
  */
 export async function startStatusBackend(options: {
   server: Ec2QueryServer;
   entities: Entity[];
   hiddenFrom?: string[];
   privateFargate?: JsonObject;
+  features?: BackendFeature[];
+  config?: JsonObject;
 }) {
   const inner = catalogServiceMock({ entities: options.entities });
   const catalog = catalogServiceMock.mock({
@@ -71,6 +75,7 @@ export async function startStatusBackend(options: {
       catalog.factory,
       mockServices.rootConfig.factory({
         data: {
+          ...options.config,
           aws: {
             accounts: CONFIGURED_ACCOUNTS.map(accountId => ({
               accountId,
@@ -89,6 +94,7 @@ export async function startStatusBackend(options: {
           },
         },
       }),
+      ...(options.features ?? []),
     ],
   });
   return { backend, catalog };

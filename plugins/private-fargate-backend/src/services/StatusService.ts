@@ -143,7 +143,10 @@ export class DefaultStatusService implements StatusService {
   }
 }
 
-/** The status service of the `private-fargate` plugin; replace it in tests with a factory of your own. */
+/**
+ * The status service of the `private-fargate` plugin; replace it in tests with a factory of your own.
+ * The plugin checks `private-fargate.status.read` before calling whichever implementation it gets.
+ */
 export const statusServiceRef = createServiceRef<StatusService>({
   id: 'private-fargate.status',
   defaultFactory: async service =>

@@ -96,6 +96,31 @@ describe('PrivateFargateCard', () => {
     expect(screen.queryByText('Endpoints')).not.toBeInTheDocument();
   });
 
+  it('should say which permission is missing when the backend answers 403', async () => {
+    const response = new Response(
+      JSON.stringify({
+        error: {
+          name: 'NotAllowedError',
+          message:
+            "You don't have permission to see the live AWS status of component:default/payments (private-fargate.status.read)",
+        },
+        request: { method: 'GET', url: '/status' },
+        response: { statusCode: 403 },
+      }),
+      { status: 403, headers: { 'Content-Type': 'application/json' } },
+    );
+    const error = await ResponseError.fromResponse(response);
+    renderCard(() => Promise.reject(error));
+
+    expect(
+      await screen.findByText(
+        /You don't have permission to see the live AWS status of this entity \(private-fargate\.status\.read\)$/,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/403/)).not.toBeInTheDocument();
+    expect(screen.queryByText('Endpoints')).not.toBeInTheDocument();
+  });
+
   it('should name the missing annotations and not call the backend when the entity has none', async () => {
     const getStatus = answering(demoStatus());
     renderCard(getStatus, plainEntity);

@@ -9,6 +9,7 @@ import {
   type InfoCardVariants,
   Progress,
   ResponseErrorPanel,
+  WarningPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import {
@@ -23,6 +24,7 @@ import Typography from '@material-ui/core/Typography';
 import RefreshIcon from '@material-ui/icons/Refresh';
 import {
   missingPrivateFargateAnnotations,
+  privateFargateStatusReadPermission,
   type PrivateFargateStatus,
 } from '@private-fargate/plugin-private-fargate-common';
 import { privateFargateApiRef } from '../../api';
@@ -37,6 +39,25 @@ const TITLE = 'VPC endpoints and PrivateLink';
 // The card does not know the backend's cache TTL, so it promises only what a click does.
 const REFRESH_TOOLTIP =
   'Reload the cached status from the backend (it reads AWS at most once per cache TTL)';
+
+/** A 403 from the status route: the permission policy refused `private-fargate.status.read`. */
+function isNotAllowed(error: Error): boolean {
+  return (
+    (error as { statusCode?: number }).statusCode === 403 ||
+    error.name === 'NotAllowedError'
+  );
+}
+
+function NotAllowedPanel() {
+  return (
+    <WarningPanel
+      severity="info"
+      title={`You don't have permission to see the live AWS status of this entity (${privateFargateStatusReadPermission.name})`}
+      message="The portal's permission policy decides who may see it; ask the team that runs Backstage if you need access."
+      defaultExpanded
+    />
+  );
+}
 
 /** Props of {@link PrivateFargateCard}. @public */
 export interface PrivateFargateCardProps {
@@ -137,7 +158,11 @@ function StatusCard(props: PrivateFargateCardProps) {
 
   let body: JSX.Element;
   if (error) {
-    body = <ResponseErrorPanel error={error} />;
+    body = isNotAllowed(error) ? (
+      <NotAllowedPanel />
+    ) : (
+      <ResponseErrorPanel error={error} />
+    );
   } else if (!value) {
     body = <Progress aria-label="Loading the VPC endpoint status" />;
   } else {
