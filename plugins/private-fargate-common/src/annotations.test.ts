@@ -5,6 +5,7 @@ import {
   parseAnnotation,
   parseRequiredAnnotation,
   readAnnotation,
+  readEndpointServicePort,
   readPublishedEndpointService,
 } from './annotations';
 import { awsRegionSchema } from './schemas';
@@ -138,4 +139,41 @@ describe('readPublishedEndpointService', () => {
       message,
     );
   });
+});
+
+describe('readEndpointServicePort', () => {
+  it('should read the port, trimmed', () => {
+    expect(
+      readEndpointServicePort(
+        entity({ ...provider, [A.endpointServicePort]: ' 8080\n' }),
+      ),
+    ).toBe(8080);
+    expect(
+      readEndpointServicePort(
+        entity({ ...provider, [A.endpointServicePort]: '65535' }),
+      ),
+    ).toBe(65535);
+  });
+
+  it('should treat a missing or blank annotation as absent: providers registered before it was written', () => {
+    expect(readEndpointServicePort(entity({ ...provider }))).toBeUndefined();
+    expect(
+      readEndpointServicePort(
+        entity({ ...provider, [A.endpointServicePort]: ' ' }),
+      ),
+    ).toBeUndefined();
+  });
+
+  it.each(['eighty', '0', '65536', '080', '80/tcp', '8080.0', '-80', '1e3'])(
+    'should name the annotation when it is %j',
+    value => {
+      expect(() =>
+        readEndpointServicePort(
+          entity({ ...provider, [A.endpointServicePort]: value }),
+        ),
+      ).toThrow(
+        /^Invalid annotation private-fargate\/endpoint-service-port:\n.*must be a port number, a whole number from 1 to 65535/s,
+      );
+    },
+  );
 });

@@ -1,7 +1,11 @@
 import type { z } from 'zod/v3';
 import { InputError } from '@backstage/errors';
 import { parseOrThrow } from './errors';
-import { endpointServiceIdSchema, awsRegionSchema } from './schemas';
+import {
+  endpointServiceIdSchema,
+  awsRegionSchema,
+  portTextSchema,
+} from './schemas';
 
 /**
  * Catalog annotations that Private Fargate templates write and the status card reads.
@@ -19,6 +23,12 @@ export const PRIVATE_FARGATE_ANNOTATIONS = {
   endpoints: 'private-fargate/endpoints',
   /** Provider side of PrivateLink: `vpce-svc-...`. */
   endpointServiceId: 'private-fargate/endpoint-service-id',
+  /**
+   * Provider side of PrivateLink: the TCP port its endpoint service listens on (the NLB
+   * listener's), e.g. `80`; consumers admit their clients on it. Absent on providers registered
+   * before the service template wrote it.
+   */
+  endpointServicePort: 'private-fargate/endpoint-service-port',
   /** Consumer side of PrivateLink: `vpce-...`, comma-separated. */
   consumerEndpointIds: 'private-fargate/consumer-endpoint-ids',
   /** The template that generated the repository: `<name>@<version>`. */
@@ -167,4 +177,21 @@ export function readPublishedEndpointService(
     endpointServiceId,
     serviceName: `com.amazonaws.vpce.${region}.${endpointServiceId}`,
   };
+}
+
+/**
+ * The port a provider's endpoint service listens on, from its endpoint service port annotation:
+ * undefined when the entity does not carry it (providers registered before it was written), an
+ * `InputError` naming the annotation when it is not a port.
+ *
+ * @public
+ */
+export function readEndpointServicePort(
+  entity: AnnotatedEntity,
+): number | undefined {
+  return parseAnnotation(
+    entity,
+    PRIVATE_FARGATE_ANNOTATIONS.endpointServicePort,
+    portTextSchema,
+  );
 }

@@ -99,6 +99,8 @@ export {
   kmsKeyArnSchema,
   ecsClusterNameSchema,
   imageTagSchema,
+  portSchema,
+  portTextSchema,
   oneOf,
   requiredOr,
 } from './schemas';

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { z } from 'zod/v3';
 import { formatZodError } from './errors';
 import {
@@ -8,9 +9,12 @@ import {
   endpointServiceIdSchema,
   endpointServiceNameSchema,
   endpointSuffixListSchema,
+  portSchema,
+  portTextSchema,
   principalArnSchema,
   routeTableIdSchema,
   s3BucketNameSchema,
+  secretReferenceArnSchema,
   securityGroupIdSchema,
   serviceNameSchema,
   subnetIdSchema,
@@ -169,6 +173,30 @@ const cases: [string, z.ZodType, unknown[], [unknown, RegExp][]][] = [
       ['sg', /must not be "sg"/],
     ],
   ],
+  [
+    'portSchema',
+    portSchema,
+    [1, 80, 65535],
+    [
+      [0, /whole number from 1 to 65535/],
+      [65536, /whole number from 1 to 65535/],
+      [80.5, /whole number from 1 to 65535/],
+      ['80', /whole number from 1 to 65535/],
+    ],
+  ],
+  [
+    'portTextSchema',
+    portTextSchema,
+    ['1', '80', '65535'],
+    [
+      ['0', /written in digits such as 8080/],
+      ['080', /written in digits such as 8080/],
+      [' 80', /written in digits such as 8080/],
+      ['80/tcp', /written in digits such as 8080/],
+      ['65536', /whole number from 1 to 65535/],
+      ['99999', /whole number from 1 to 65535/],
+    ],
+  ],
 ];
 
 describe.each(cases)('%s', (_name, schema, valid, invalid) => {
@@ -197,5 +225,129 @@ describe('endpointSuffixListSchema', () => {
     expect(errorOf(endpointSuffixListSchema, 'logs,logs')).toMatch(
       /"logs" is listed twice/,
     );
+  });
+});
+
+describe('secretReferenceArnSchema', () => {
+  // The schema as it was before its secret-name check read the name from the pattern's own
+  // match: the accept/refuse set and the messages must not change.
+  const earlierPattern =
+    /^arn:aws:(?:secretsmanager:[a-z0-9-]+:\d{12}:secret:[A-Za-z0-9/_+=.@-]{1,512}(?::[A-Za-z0-9/_+=.@-]{0,256}:[A-Za-z0-9_-]{0,256}:[A-Za-z0-9-]{0,64})?|ssm:[a-z0-9-]+:\d{12}:parameter\/[A-Za-z0-9/_.-]{1,1011})$/;
+  function earlierMessages(arn: string): string[] {
+    const earlier: string[] = [];
+    if (!earlierPattern.test(arn)) earlier.push('shape');
+    if (
+      earlierPattern.test(arn) &&
+      arn.startsWith('arn:aws:secretsmanager:') &&
+      !/-[A-Za-z0-9]{6}$/.test(arn.split(':')[6])
+    ) {
+      earlier.push('full ARN');
+    }
+    return earlier;
+  }
+  function messages(arn: string): string[] {
+    const result = secretReferenceArnSchema.safeParse(arn);
+    return result.success
+      ? []
+      : result.error.issues.map(issue =>
+          issue.message.startsWith("must be the secret's full ARN")
+            ? 'full ARN'
+            : 'shape',
+        );
+  }
+
+  // Mostly well-formed parts, so that every outcome comes up, each sometimes replaced.
+  const part = (usual: string[], others: fc.Arbitrary<string>) =>
+    fc.oneof(
+      { arbitrary: fc.constantFrom(...usual), weight: 6 },
+      { arbitrary: others, weight: 1 },
+    );
+  const arns = fc
+    .tuple(
+      part(
+        ['arn:aws:secretsmanager:', 'arn:aws:ssm:'],
+        fc.constantFrom(
+          'arn:aws:s3:',
+          'arn:aws-cn:secretsmanager:',
+          'arn:aws:secretsmanager',
+          '',
+        ),
+      ),
+      part(
+        ['ap-northeast-1', 'us-east-1'],
+        fc.constantFrom('', 'AP-1', 'eu west 1'),
+      ),
+      part([':'], fc.constantFrom('::', '')),
+      part(
+        ['123456789012'],
+        fc.constantFrom('12345678901', '1234567890123', ''),
+      ),
+      part([':'], fc.constant('')),
+      part(
+        ['secret:', 'parameter/'],
+        fc.constantFrom('parameter', 'secret', ''),
+      ),
+      part(
+        [
+          'db-AbCdEf',
+          'db',
+          'team/db-AbCdEf',
+          'team/db',
+          'db-AbCdE',
+          'db-AbCdEfG',
+          'app/db/url',
+          `${'a'.repeat(505)}-AbCdEf`,
+        ],
+        fc.oneof(
+          fc.constantFrom(
+            'orders db-AbCdEf',
+            'db_AbCdEf',
+            `${'a'.repeat(506)}-AbCdEf`,
+            'db:x',
+            '',
+          ),
+          fc.string({ maxLength: 12 }),
+        ),
+      ),
+      part(
+        [
+          '',
+          ':password::',
+          '::AWSPREVIOUS:',
+          ':::6b2c9a1e-0f3d-4c55-9d7a-2f1e0b3c4d5e',
+        ],
+        fc.oneof(
+          fc.constantFrom(
+            ':password',
+            ':a:b',
+            ':a:b:c:d',
+            ':pass word::',
+            ':a:AWS.CURRENT:',
+            '\n',
+          ),
+          fc.string({ maxLength: 8 }),
+        ),
+      ),
+    )
+    .map(parts => parts.join(''));
+
+  it('accepts and refuses what it did before, with the same messages', () => {
+    let accepted = 0;
+    let partial = 0;
+    let malformed = 0;
+    fc.assert(
+      fc.property(arns, arn => {
+        const found = messages(arn);
+        expect(found).toEqual(earlierMessages(arn));
+        if (found.length === 0) accepted++;
+        if (found.includes('full ARN')) partial++;
+        if (found.includes('shape')) malformed++;
+      }),
+      { numRuns: 5000 },
+    );
+    // The generator reaches all three outcomes, not just the refusals.
+    expect(accepted).toBeGreaterThan(50);
+    expect(partial).toBeGreaterThan(50);
+    expect(malformed).toBeGreaterThan(50);
   });
 });

@@ -99,7 +99,7 @@ export const availabilityZoneNameSchema = z
 // ECS takes a secret's ARN followed by :<json-key>:<version-stage>:<version-id>, any of them
 // empty, to inject one JSON key or one version of it.
 const SECRET_REFERENCE_ARN =
-  /^arn:aws:(?:secretsmanager:[a-z0-9-]+:\d{12}:secret:[A-Za-z0-9/_+=.@-]{1,512}(?::[A-Za-z0-9/_+=.@-]{0,256}:[A-Za-z0-9_-]{0,256}:[A-Za-z0-9-]{0,64})?|ssm:[a-z0-9-]+:\d{12}:parameter\/[A-Za-z0-9/_.-]{1,1011})$/;
+  /^arn:aws:(?:secretsmanager:[a-z0-9-]+:\d{12}:secret:(?<secretName>[A-Za-z0-9/_+=.@-]{1,512})(?::[A-Za-z0-9/_+=.@-]{0,256}:[A-Za-z0-9_-]{0,256}:[A-Za-z0-9-]{0,64})?|ssm:[a-z0-9-]+:\d{12}:parameter\/[A-Za-z0-9/_.-]{1,1011})$/;
 
 /** A Secrets Manager secret ARN or an SSM parameter ARN, as task-definition secrets take. @public */
 export const secretReferenceArnSchema = z
@@ -110,14 +110,11 @@ export const secretReferenceArnSchema = z
   )
   // ECS takes only a secret's full ARN, whose name ends in the hyphen and six random characters
   // Secrets Manager adds; a partial ARN fails when the task starts, and IAM does not match it.
-  // Judged only once the ARN has its shape, so a malformed one gets the message above alone.
-  .refine(
-    arn =>
-      !SECRET_REFERENCE_ARN.test(arn) ||
-      !arn.startsWith('arn:aws:secretsmanager:') ||
-      /-[A-Za-z0-9]{6}$/.test(arn.split(':')[6]),
-    "must be the secret's full ARN, which ends in a hyphen and the six random characters Secrets Manager adds to the name (e.g. ...:secret:orders-db-AbCdEf): copy it from the secret's page in the console or from aws secretsmanager describe-secret",
-  );
+  // Judged only on a secret ARN of the right shape, so a malformed one gets the message above alone.
+  .refine(arn => {
+    const name = SECRET_REFERENCE_ARN.exec(arn)?.groups?.secretName;
+    return name === undefined || /-[A-Za-z0-9]{6}$/.test(name);
+  }, "must be the secret's full ARN, which ends in a hyphen and the six random characters Secrets Manager adds to the name (e.g. ...:secret:orders-db-AbCdEf): copy it from the secret's page in the console or from aws secretsmanager describe-secret");
 
 /** KMS key ARN. @public */
 export const kmsKeyArnSchema = z
@@ -142,6 +139,22 @@ export const imageTagSchema = z
     /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/,
     'must be a container image tag like 1.0.0',
   );
+
+const PORT_HINT = 'must be a port number, a whole number from 1 to 65535';
+
+/** A TCP port, 1 to 65535. @public */
+export const portSchema = z
+  .number(requiredOr(PORT_HINT))
+  .int(PORT_HINT)
+  .min(1, PORT_HINT)
+  .max(65535, PORT_HINT);
+
+/** A TCP port written in digits, as a catalog annotation holds it, e.g. `8080`. @public */
+export const portTextSchema = z
+  .string()
+  .regex(/^[1-9]\d{0,4}$/, `${PORT_HINT}, written in digits such as 8080`)
+  .transform(Number)
+  .pipe(portSchema);
 
 /** `vpc-` ID. @public */
 export const vpcIdSchema = awsIdSchema('vpc', 'vpc-0a1b2c3d4e5f60718');

@@ -32,6 +32,9 @@ export const examples: TemplateExample[] = [
             },
             privateLinkConsumer: {
               serviceName: '${{ steps.provider.output.serviceName }}',
+              // A port the user gives wins, then the provider's (absent on providers registered
+              // before the annotation existed); without either, the default applies, 80.
+              port: '${{ parameters.port or steps.provider.output.port }}',
               clientCidrs: '${{ parameters.clientCidrs }}',
             },
           },

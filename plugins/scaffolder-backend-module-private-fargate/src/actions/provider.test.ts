@@ -73,6 +73,35 @@ describe('private-fargate:provider:fetch', () => {
     }
   });
 
+  it("should give the port of the provider's endpoint service, trimmed, when it has the annotation", async () => {
+    const withPort = provider('tasks-api', {
+      ...tasksApi.metadata.annotations,
+      'private-fargate/endpoint-service-port': ' 8080\n',
+    });
+    expect(await run('component:default/tasks-api', [withPort])).toEqual({
+      entityRef: 'component:default/tasks-api',
+      name: 'tasks-api',
+      region: 'ap-northeast-1',
+      endpointServiceId: SERVICE_ID,
+      serviceName: `com.amazonaws.vpce.ap-northeast-1.${SERVICE_ID}`,
+      port: 8080,
+    });
+  });
+
+  it('should give no port for a provider registered before it had the annotation, or with a blank one', async () => {
+    const blank = provider('tasks-api', {
+      ...tasksApi.metadata.annotations,
+      'private-fargate/endpoint-service-port': ' ',
+    });
+    for (const entities of [[tasksApi], [blank]]) {
+      const outputs = await run('component:default/tasks-api', entities);
+      expect(outputs).not.toHaveProperty('port');
+      expect(outputs.serviceName).toBe(
+        `com.amazonaws.vpce.ap-northeast-1.${SERVICE_ID}`,
+      );
+    }
+  });
+
   it('should take a short reference, with kind component and namespace default', async () => {
     const entities = [tasksApi, tasksApiInPayments];
     expect((await run('tasks-api', entities)).region).toBe('ap-northeast-1');
@@ -131,6 +160,24 @@ describe('private-fargate:provider:fetch', () => {
       },
       'entityRef: component:default/tasks-api: Invalid annotation private-fargate/endpoint-service-id:',
     ],
+    [
+      'with a port that is not a port',
+      {
+        'private-fargate/aws-region': 'ap-northeast-1',
+        'private-fargate/endpoint-service-id': SERVICE_ID,
+        'private-fargate/endpoint-service-port': '80/tcp',
+      },
+      'entityRef: component:default/tasks-api: Invalid annotation private-fargate/endpoint-service-port:\n(value): must be a port number, a whole number from 1 to 65535, written in digits such as 8080',
+    ],
+    [
+      'with a port out of range',
+      {
+        'private-fargate/aws-region': 'ap-northeast-1',
+        'private-fargate/endpoint-service-id': SERVICE_ID,
+        'private-fargate/endpoint-service-port': '65536',
+      },
+      'entityRef: component:default/tasks-api: Invalid annotation private-fargate/endpoint-service-port:\n(value): must be a port number, a whole number from 1 to 65535',
+    ],
   ])(
     'should name the annotation of a provider %s',
     async (_, annotations, message) => {
@@ -144,12 +191,21 @@ describe('private-fargate:provider:fetch', () => {
 });
 
 describe('private-fargate:provider:fetch examples', () => {
-  it.each(examples.map(example => [example.description, example] as const))(
-    'should run in a dry run through the real scaffolder engine: %s',
-    async (_, example) => {
+  const tasksApiOn8080 = provider('tasks-api', {
+    ...tasksApi.metadata.annotations,
+    'private-fargate/endpoint-service-port': '8080',
+  });
+  it.each(
+    examples.flatMap(example => [
+      [example.description, 'with a port', tasksApiOn8080, example] as const,
+      [example.description, 'without a port', tasksApi, example] as const,
+    ]),
+  )(
+    'should run in a dry run through the real scaffolder engine: %s, the provider %s',
+    async (_, _port, providerEntity, example) => {
       const { steps } = yaml.parse(example.example);
       const { response, fileText } = await dryRunTemplate({
-        entities: [tasksApi, tasksApiInPayments],
+        entities: [providerEntity, tasksApiInPayments],
         metadata: { name: 'consumer' },
         steps,
         output: { provider: '${{ steps.provider.output }}' },
@@ -176,15 +232,16 @@ describe('private-fargate:provider:fetch examples', () => {
       expect(response.body.error).toBeUndefined();
       expect(response.status).toBe(200);
       const { provider: output } = response.body.output;
-      expect(output.region).toBe(
-        output.entityRef === 'component:payments/tasks-api'
-          ? 'eu-west-1'
-          : 'ap-northeast-1',
-      );
+      const inPayments = output.entityRef === 'component:payments/tasks-api';
+      expect(output.region).toBe(inPayments ? 'eu-west-1' : 'ap-northeast-1');
       expect(output.serviceName).toBe(
         `com.amazonaws.vpce.${output.region}.${SERVICE_ID}`,
       );
-      // The example that writes the consumer's Terraform connects it to the provider's service.
+      expect(output.port).toBe(
+        !inPayments && providerEntity === tasksApiOn8080 ? 8080 : undefined,
+      );
+      // The example that writes the consumer's Terraform connects it to the provider's service,
+      // and admits the clients on the provider's port, or on the default 80 without one.
       const writesTerraform = steps.some(
         (step: { action: string }) =>
           step.action === 'private-fargate:terraform',
@@ -197,6 +254,15 @@ describe('private-fargate:provider:fetch examples', () => {
         : undefined;
       expect(consumerServiceName).toBe(
         writesTerraform ? output.serviceName : undefined,
+      );
+      const consumer = fileText('infra/modules/privatelink-consumer/main.tf');
+      const admitted = consumer
+        ? /resource "aws_vpc_security_group_ingress_rule" "clients" \{[^}]*from_port += (\d+)\n\s*to_port += (\d+)/.exec(
+            consumer,
+          )
+        : undefined;
+      expect(admitted?.slice(1).map(Number)).toEqual(
+        writesTerraform ? [output.port ?? 80, output.port ?? 80] : undefined,
       );
     },
   );

@@ -3,6 +3,7 @@ import { InputError, isError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   PRIVATE_FARGATE_ANNOTATIONS,
+  readEndpointServicePort,
   readPublishedEndpointService,
 } from '@private-fargate/plugin-private-fargate-common';
 import { createActionWithInlineSchema } from './createActionWithInlineSchema';
@@ -30,7 +31,7 @@ export function createProviderFetchAction(options: {
 }) {
   return createActionWithInlineSchema({
     id: 'private-fargate:provider:fetch',
-    description: `Reads a PrivateLink provider from the catalog and outputs the endpoint service its consumers connect to, from its ${PRIVATE_FARGATE_ANNOTATIONS.region} and ${PRIVATE_FARGATE_ANNOTATIONS.endpointServiceId} annotations, read as the status card reads them. Fails naming the annotation when one is missing or malformed.`,
+    description: `Reads a PrivateLink provider from the catalog and outputs the endpoint service its consumers connect to, from its ${PRIVATE_FARGATE_ANNOTATIONS.region} and ${PRIVATE_FARGATE_ANNOTATIONS.endpointServiceId} annotations, read as the status card reads them, and the port it listens on from ${PRIVATE_FARGATE_ANNOTATIONS.endpointServicePort} when the provider has it. Fails naming the annotation when one is missing or malformed.`,
     examples,
     supportsDryRun: true,
     schema: {
@@ -55,6 +56,14 @@ export function createProviderFetchAction(options: {
             .describe(
               "The consumer endpoint's service name: com.amazonaws.vpce.<region>.<endpointServiceId>",
             ),
+        port: z =>
+          z
+            .number()
+            .int()
+            .optional()
+            .describe(
+              `The TCP port the endpoint service listens on, from ${PRIVATE_FARGATE_ANNOTATIONS.endpointServicePort}; absent when the provider does not have that annotation (providers registered before it was written)`,
+            ),
       },
     },
     async handler(ctx) {
@@ -68,20 +77,29 @@ export function createProviderFetchAction(options: {
         );
       }
       let published;
+      let port;
       try {
         published = readPublishedEndpointService(entity);
+        port = readEndpointServicePort(entity);
       } catch (error) {
         if (isError(error) && error.name === 'InputError') {
           throw new InputError(`entityRef: ${ref}: ${error.message}`);
         }
         throw error;
       }
-      ctx.logger.info(`${ref} publishes ${published.serviceName}`);
+      ctx.logger.info(
+        `${ref} publishes ${published.serviceName}${
+          port === undefined
+            ? `, without ${PRIVATE_FARGATE_ANNOTATIONS.endpointServicePort}`
+            : ` on port ${port}`
+        }`,
+      );
       ctx.output('entityRef', ref);
       ctx.output('name', entity.metadata.name);
       ctx.output('region', published.region);
       ctx.output('endpointServiceId', published.endpointServiceId);
       ctx.output('serviceName', published.serviceName);
+      if (port !== undefined) ctx.output('port', port);
     },
   });
 }

@@ -10,5 +10,6 @@ export {
   raw,
   ref,
   renderValue,
+  template,
 } from './values';
 export type { HclValue } from './values';

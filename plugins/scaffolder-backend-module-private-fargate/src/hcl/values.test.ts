@@ -1,7 +1,7 @@
 import { parse } from '@cdktf/hcl2json';
 import fc from 'fast-check';
 import { block, renderFile } from './document';
-import { call, escapeString, obj, raw, ref } from './values';
+import { call, escapeString, obj, raw, ref, template } from './values';
 
 const LONE_SURROGATE =
   /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -80,6 +80,23 @@ describe('HCL values', () => {
   d = [1, true, null]
 }
 `);
+  });
+
+  it('should interpolate only the expressions of a template, keeping its text literal', async () => {
+    const source = await renderFile([
+      block('resource', ['aws_x', 'y'], {
+        a: template('VPC "', ref('var.vpc_id'), '" ${not.this} %{if x}\n'),
+      }),
+    ]);
+    expect(source).toBe(`resource "aws_x" "y" {
+  a = "VPC \\"\${var.vpc_id}\\" $\${not.this} %%{if x}\\n"
+}
+`);
+    // hcl2json keeps the interpolation and shows the escaped sequences as a literal's are shown.
+    const json = await parse('main.tf', source);
+    expect(json.resource.aws_x.y[0].a).toBe(
+      'VPC "${var.vpc_id}" $${not.this} %%{if x}\n',
+    );
   });
 
   it('should refuse names that are not identifiers or traversals', () => {

@@ -102,6 +102,24 @@ export function escapeString(text: string): string {
   return `"${out}"`;
 }
 
+/**
+ * A quoted string template: the literal parts escaped as {@link escapeString} escapes them, so
+ * they stay literal whatever they hold, and the expressions interpolated as `${...}`.
+ */
+export function template(
+  ...parts: Array<string | HclExpression>
+): HclExpression {
+  return new HclExpression(
+    `"${parts
+      .map(part =>
+        typeof part === 'string'
+          ? escapeString(part).slice(1, -1)
+          : `\${${part.text}}`,
+      )
+      .join('')}"`,
+  );
+}
+
 /** Renders one value as HCL source. */
 export function renderValue(value: HclValue): string {
   if (value === null) return 'null';

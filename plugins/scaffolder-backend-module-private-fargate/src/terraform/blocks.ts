@@ -5,11 +5,13 @@ import {
   escapeString,
   HclBlock,
   HclBodyInput,
+  HclExpression,
   HclFileItem,
   HclValue,
   nested,
   raw,
   ref,
+  template,
 } from '../hcl';
 
 /** A local module (or the root module) before rendering. */
@@ -168,25 +170,50 @@ export function ecsTaskRoleTrust(
   ]);
 }
 
-/** The `data "aws_vpc" "this"` lookup of `var.vpc_id` that {@link PRIVATE_DNS_LIFECYCLE} reads. */
+/** The `data "aws_vpc" "this"` lookup of `var.vpc_id` that {@link vpcDnsLifecycle} reads. */
 export const VPC_LOOKUP = dataSource('aws_vpc', 'this', {
   id: ref('var.vpc_id'),
 });
 
 /**
- * The lifecycle of an interface endpoint with private DNS: the plan stops unless the VPC has
- * both DNS attributes on. AWS refuses private DNS otherwise, and DNS hostnames are off by
- * default in every VPC but the default one. The module must hold {@link VPC_LOOKUP}.
+ * A lifecycle whose precondition stops the plan unless the VPC has both DNS attributes on, DNS
+ * resolution and DNS hostnames; hostnames are off by default in every VPC but the default one.
+ * `needs` opens the error message: what needs them. With `vpc`, the message names the VPC
+ * (an expression), so whoever reads it knows which one to change. The module must hold
+ * {@link VPC_LOOKUP}.
  */
-export const PRIVATE_DNS_LIFECYCLE = nested('lifecycle', {
-  precondition: nested('precondition', {
-    condition: raw(
-      'data.aws_vpc.this.enable_dns_support && data.aws_vpc.this.enable_dns_hostnames',
-    ),
-    error_message:
-      'Private DNS on the VPC endpoints needs both DNS attributes of the VPC on: DNS resolution and DNS hostnames (hostnames are off by default outside the default VPC). Turn them on in the VPC settings, or with aws ec2 modify-vpc-attribute (once with --enable-dns-support, once with --enable-dns-hostnames), then plan again.',
-  }),
-});
+export function vpcDnsLifecycle(needs: string, vpc?: HclExpression): HclBlock {
+  const tail =
+    ' on: DNS resolution and DNS hostnames (hostnames are off by default outside the default VPC). Turn them on in the VPC settings, or with aws ec2 modify-vpc-attribute (once with --enable-dns-support, once with --enable-dns-hostnames), then plan again.';
+  return nested('lifecycle', {
+    precondition: nested('precondition', {
+      condition: raw(
+        'data.aws_vpc.this.enable_dns_support && data.aws_vpc.this.enable_dns_hostnames',
+      ),
+      error_message: vpc
+        ? template(`${needs} needs both DNS attributes of VPC `, vpc, tail)
+        : `${needs} needs both DNS attributes of the VPC${tail}`,
+    }),
+  });
+}
+
+/** The lifecycle of an interface endpoint with private DNS, which AWS refuses without both DNS attributes. */
+export const PRIVATE_DNS_LIFECYCLE = vpcDnsLifecycle(
+  'Private DNS on the VPC endpoints',
+);
+
+/**
+ * The lifecycle of a private hosted zone associated with `var.vpc_id`. Route 53 requires both DNS
+ * attributes on a VPC that uses a private zone: its names are answered only by the VPC's own
+ * resolver, which DNS resolution turns on. The plan stops before creating a zone whose names
+ * would not resolve.
+ */
+export function privateZoneLifecycle(zoneName: string): HclBlock {
+  return vpcDnsLifecycle(
+    `The private hosted zone ${zoneName}`,
+    ref('var.vpc_id'),
+  );
+}
 
 /** `count = var.<flag> ? 1 : 0`. */
 export function countIf(flag: string): HclValue {

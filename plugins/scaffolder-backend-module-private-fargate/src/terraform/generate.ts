@@ -17,6 +17,7 @@ import { privateLinkConsumerComponent } from './components/privatelinkConsumer';
 import { privateLinkProviderComponent } from './components/privatelinkProvider';
 import { serviceComponent } from './components/service';
 import { createGenerationContext, GenerationContext } from './context';
+import { explainEndpoint } from './explain';
 import {
   costTables,
   EndpointRow,
@@ -150,6 +151,15 @@ function privateDnsVerificationSection(
   ].join('\n\n');
 }
 
+/**
+ * What the S3 gateway endpoint's policy covers: a gateway endpoint is a route in the route
+ * tables it is attached to, more specific than any default route, so the policy filters every
+ * subnet on those tables, NAT gateway or not.
+ */
+function s3GatewayPolicyScope(region: string): string {
+  return `Its policy applies to the whole VPC, not just to one service: to every request to S3 in ${region} from any subnet whose route table it is attached to (the private route tables given here), whatever runs there. Keeping a NAT gateway does not get around it: the endpoint's route to S3 is more specific than a default route to the NAT gateway, so from those subnets only what the policy allows reaches S3 in ${region}, and every other S3 request there is refused.`;
+}
+
 function readme(
   ctx: GenerationContext,
   components: ComponentModule[],
@@ -159,10 +169,19 @@ function readme(
 ): string {
   const { request } = ctx;
   const rows: EndpointRow[] = [
-    ...ctx.stackEndpoints.map(endpoint => ({
-      endpoint,
-      where: 'modules/endpoints',
-    })),
+    ...ctx.stackEndpoints.map(endpoint =>
+      endpoint.type === 'Gateway' &&
+      endpoint.service === 's3' &&
+      endpoint.policy !== undefined
+        ? {
+            endpoint,
+            where: 'modules/endpoints',
+            why: `${explainEndpoint(endpoint)} ${s3GatewayPolicyScope(
+              ctx.region,
+            )}`,
+          }
+        : { endpoint, where: 'modules/endpoints' },
+    ),
     ...ctx.bastionEndpoints.map(endpoint => ({
       endpoint,
       where: 'modules/bastion (only while bastion_enabled = true)',

@@ -62,6 +62,66 @@ describe('what the generated Terraform guards against', () => {
     expect(checked).toBeGreaterThan(20);
   });
 
+  it('should stop the plan of every private hosted zone unless its VPC has DNS support and DNS hostnames on, naming the VPC', async () => {
+    let checked = 0;
+    for (const goldenCase of goldenCases) {
+      const generated = await generateTerraform(goldenCase.input);
+      for (const file of generated.files.filter(f => f.path.endsWith('.tf'))) {
+        const json = await parse(file.path, file.content);
+        const zones = Object.values(
+          (json.resource?.aws_route53_zone ?? {}) as Record<string, any[]>,
+        )
+          .map(([body]) => body)
+          .filter(body => body.vpc !== undefined);
+        if (zones.length === 0) continue;
+        expect(json.data?.aws_vpc?.this?.[0]?.id).toBe('${var.vpc_id}');
+        for (const zone of zones) {
+          expect(zone.vpc[0].vpc_id).toBe('${var.vpc_id}');
+          const [precondition] = zone.lifecycle[0].precondition;
+          expect(precondition.condition).toBe(
+            '${data.aws_vpc.this.enable_dns_support && data.aws_vpc.this.enable_dns_hostnames}',
+          );
+          expect(precondition.error_message).toContain(
+            `The private hosted zone ${zone.name} needs both DNS attributes of VPC \${var.vpc_id} on: DNS resolution and DNS hostnames`,
+          );
+          expect(precondition.error_message).toMatch(
+            /--enable-dns-support.*--enable-dns-hostnames/,
+          );
+          checked++;
+        }
+      }
+    }
+    // The private-dns zones of three cases, the consumer zones of two.
+    expect(checked).toBe(5);
+  });
+
+  it("should say in the README that the S3 gateway endpoint's policy covers the whole VPC, NAT gateway or not, where the stack creates it", async () => {
+    const s3Row = (readme: string) =>
+      readme
+        .split('\n')
+        .find(line => /^\| `com\.amazonaws\.[a-z0-9-]+\.s3` \|/.test(line));
+    // Scenario 1 keeps a NAT gateway for the rest.
+    const created = await generateTerraform(
+      caseInput('service-alb-nat-buckets'),
+    );
+    expect(created.request.requirements.egress).toBe('nat');
+    const row = s3Row(fileOf(created, 'README.md')!)!;
+    expect(row).toContain('| Gateway | modules/endpoints |');
+    expect(row).toContain(
+      'Its policy applies to the whole VPC, not just to one service: to every request to S3 in eu-west-1 from any subnet whose route table it is attached to',
+    );
+    expect(row).toMatch(
+      /Keeping a NAT gateway does not get around it: .*every other S3 request there is refused/,
+    );
+    // A shared stack's S3 endpoint has the policy that stack gave it, not this one.
+    const shared = await generateTerraform(
+      caseInput('service-shared-endpoints'),
+    );
+    const sharedRow = s3Row(fileOf(shared, 'README.md')!)!;
+    expect(sharedRow).toContain('not created');
+    expect(sharedRow).not.toContain('Its policy');
+  });
+
   it("should admit the on-premises networks on the ALB's listener port when private-dns routes them, and only then", async () => {
     const routed = await generateTerraform(caseInput('private-dns-tgw'));
     const service = await parse(

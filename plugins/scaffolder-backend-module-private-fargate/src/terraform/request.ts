@@ -25,6 +25,7 @@ import {
   endpointSuffixListSchema,
   PRIVATE_FARGATE_ANNOTATIONS,
   planRequirementsSchema,
+  portSchema,
   principalArnSchema,
   routeTableIdSchema,
   serviceNameSchema,
@@ -75,7 +76,6 @@ export function tagTextSchema(maxLength: number) {
 const httpPathSchema = z
   .string()
   .regex(/^\/[A-Za-z0-9._~/-]{0,254}$/, 'must be an HTTP path like /health');
-const portSchema = z.number().int().min(1).max(65535);
 const HTTPS_PORT = 443;
 // The provider's NLB listens on the ALB's listener port, so a consumer's default is the same.
 const DEFAULT_LISTENER_PORT = 80;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import yaml from 'yaml';
 import {
   kmsKeyArnSchema,
+  portSchema,
   principalArnSchema,
 } from '@private-fargate/plugin-private-fargate-common';
 
@@ -99,6 +100,23 @@ describe('template forms', () => {
       ),
     ).toEqual([]);
     expect(values.filter(formTakes)).toEqual([values[0]]);
+  });
+
+  it("privatelink-consumer's port should be empty unless filled in, so that the provider's port applies, and take what portSchema takes", () => {
+    const field = properties('privatelink-consumer').port;
+    // A default would be submitted as if the user had typed it, and win over the provider's.
+    expect(field).not.toHaveProperty('default');
+    expect(field['ui:help']).toContain('private-fargate/endpoint-service-port');
+    const formTakes = (value: number) =>
+      Number.isInteger(value) &&
+      value >= field.minimum &&
+      value <= field.maximum;
+    const values = [0, 1, 80, 8080, 65535, 65536, 80.5, -1];
+    expect(
+      values.filter(
+        value => formTakes(value) !== portSchema.safeParse(value).success,
+      ),
+    ).toEqual([]);
   });
 
   it("private-fargate-service's system should be an entity reference, written quoted into catalog-info.yaml", () => {

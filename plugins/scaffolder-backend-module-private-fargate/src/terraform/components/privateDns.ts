@@ -1,10 +1,12 @@
 import { HclBlock, HclFileItem, nested, raw, ref } from '../../hcl';
 import {
   output,
+  privateZoneLifecycle,
   resource,
   TAGS_VARIABLE,
   tagsWithName,
   variable,
+  VPC_LOOKUP,
 } from '../blocks';
 import { ComponentModule } from '../component';
 import { GenerationContext, shortName } from '../context';
@@ -19,12 +21,14 @@ export function privateDnsComponent(ctx: GenerationContext): ComponentModule {
   const resolver = settings.inboundResolver;
   const routes = settings.onPremisesRoutes;
   const main: Array<HclBlock | HclFileItem> = [
+    VPC_LOOKUP,
     resource('aws_route53_zone', 'private', {
       name: settings.zoneName,
       comment:
         'Private names of the service, resolvable only inside the VPC (and from on-premises through the resolver)',
       vpc: nested('vpc', { vpc_id: ref('var.vpc_id') }),
       tags: ref('var.tags'),
+      lifecycle: privateZoneLifecycle(settings.zoneName),
     }),
     resource('aws_route53_record', 'service', {
       zone_id: ref('aws_route53_zone.private.zone_id'),

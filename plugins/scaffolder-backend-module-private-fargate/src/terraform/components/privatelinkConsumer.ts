@@ -1,10 +1,12 @@
 import { HclBlock, HclFileItem, nested, raw, ref } from '../../hcl';
 import {
   output,
+  privateZoneLifecycle,
   resource,
   TAGS_VARIABLE,
   tagsWithName,
   variable,
+  VPC_LOOKUP,
 } from '../blocks';
 import { ComponentModule } from '../component';
 import { GenerationContext } from '../context';
@@ -46,11 +48,13 @@ export function privateLinkConsumerComponent(
   ];
   if (settings.hostedZone) {
     main.push(
+      VPC_LOOKUP,
       resource('aws_route53_zone', 'consumer', {
         name: settings.hostedZone.zoneName,
         comment: 'Private names for a PrivateLink endpoint',
         vpc: nested('vpc', { vpc_id: ref('var.vpc_id') }),
         tags: ref('var.tags'),
+        lifecycle: privateZoneLifecycle(settings.hostedZone.zoneName),
       }),
       resource('aws_route53_record', 'consumer', {
         zone_id: ref('aws_route53_zone.consumer.zone_id'),

@@ -44,6 +44,10 @@ variable "tags" {
   description = "Tags applied to every resource"
 }
 
+data "aws_vpc" "this" {
+  id = var.vpc_id
+}
+
 resource "aws_route53_zone" "private" {
   name    = "everything.internal"
   comment = "Private names of the service, resolvable only inside the VPC (and from on-premises through the resolver)"
@@ -51,6 +55,12 @@ resource "aws_route53_zone" "private" {
     vpc_id = var.vpc_id
   }
   tags = var.tags
+  lifecycle {
+    precondition {
+      condition     = data.aws_vpc.this.enable_dns_support && data.aws_vpc.this.enable_dns_hostnames
+      error_message = "The private hosted zone everything.internal needs both DNS attributes of VPC ${var.vpc_id} on: DNS resolution and DNS hostnames (hostnames are off by default outside the default VPC). Turn them on in the VPC settings, or with aws ec2 modify-vpc-attribute (once with --enable-dns-support, once with --enable-dns-hostnames), then plan again."
+    }
+  }
 }
 
 resource "aws_route53_record" "service" {

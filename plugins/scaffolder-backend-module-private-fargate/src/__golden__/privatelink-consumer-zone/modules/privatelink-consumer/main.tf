@@ -52,6 +52,10 @@ resource "aws_vpc_endpoint" "consumer" {
   tags                = merge(var.tags, { Name = "partner-client-privatelink-consumer" })
 }
 
+data "aws_vpc" "this" {
+  id = var.vpc_id
+}
+
 resource "aws_route53_zone" "consumer" {
   name    = "partner.internal"
   comment = "Private names for a PrivateLink endpoint"
@@ -59,6 +63,12 @@ resource "aws_route53_zone" "consumer" {
     vpc_id = var.vpc_id
   }
   tags = var.tags
+  lifecycle {
+    precondition {
+      condition     = data.aws_vpc.this.enable_dns_support && data.aws_vpc.this.enable_dns_hostnames
+      error_message = "The private hosted zone partner.internal needs both DNS attributes of VPC ${var.vpc_id} on: DNS resolution and DNS hostnames (hostnames are off by default outside the default VPC). Turn them on in the VPC settings, or with aws ec2 modify-vpc-attribute (once with --enable-dns-support, once with --enable-dns-hostnames), then plan again."
+    }
+  }
 }
 
 resource "aws_route53_record" "consumer" {
