@@ -26,6 +26,7 @@ const { createBackendModule } = require('@backstage/backend-plugin-api');
 const {
   scaffolderActionsExtensionPoint,
 } = require('@backstage/plugin-scaffolder-node');
+const { catalogServiceRef } = require('@backstage/plugin-catalog-node');
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 60);
 const TARGET = 1.3;
@@ -221,11 +222,16 @@ const timedOurModule = createBackendModule({
   moduleId: 'private-fargate-timed',
   register(env) {
     env.registerInit({
-      deps: { scaffolder: scaffolderActionsExtensionPoint },
-      async init({ scaffolder }) {
+      // With the catalog, as the module builds them: the Terraform step asks it for the VPC's
+      // shared endpoint stacks before writing.
+      deps: {
+        scaffolder: scaffolderActionsExtensionPoint,
+        catalog: catalogServiceRef,
+      },
+      async init({ scaffolder, catalog }) {
         const actions = [
           ourModule.createPlanAction(),
-          ourModule.createTerraformAction(),
+          ourModule.createTerraformAction({ catalog }),
           ourModule.createRecordAction(),
         ];
         scaffolder.addActions(...actions.map(timed));

@@ -6,6 +6,7 @@
 
 export * from './annotations';
 export * from './status';
+export * from './sharedStackConflicts';
 export {
   ENDPOINT_CATALOGUE,
   ENDPOINT_SERVICE_SUFFIXES,

@@ -30,7 +30,7 @@ export const privateFargateScaffolderModule = createBackendModule({
       async init({ scaffolder, catalog, reader, config, auth, discovery }) {
         scaffolder.addActions(
           createPlanAction(),
-          createTerraformAction(),
+          createTerraformAction({ catalog }),
           createRecordAction(),
           createProviderFetchAction({ catalog }),
           createUpgradeAction({

@@ -17,7 +17,10 @@ function refText(ref: string | CompoundEntityRef): string {
 
 /**
  * The in-memory catalog of the `--catalog` entities, remembering every entity a step
- * asked for and did not get: when a run then fails, that names the entity to pass.
+ * asked for by reference and did not get: when a run then fails, that names the entity
+ * to pass. Queries (`getEntities` with a filter, as the terraform step asks for a VPC's
+ * shared endpoint stacks) go to the in-memory client as they are; one that finds nothing
+ * is an answer, not a missing entity.
  */
 export function createRecordingCatalog(entities: Entity[]): {
   catalog: CatalogService;

@@ -684,8 +684,15 @@ describe('render with the example values', () => {
   });
 });
 
+// Invalid values only a step can judge, against the --catalog entities (a VPC whose shared
+// endpoint stack already provides the endpoints): the step refuses them, naming the field.
+const refusedByStep = [
+  'private-fargate-service.invalid-endpoints-in-shared-vpc.yaml',
+  'vpc-endpoints-baseline.invalid-duplicate-stack.yaml',
+];
+
 describe('render refuses bad input', () => {
-  it.each(invalidCases)(
+  it.each(invalidCases.filter(file => !refusedByStep.includes(file)))(
     'exits 2 for %s, names the fields and writes nothing',
     async file => {
       const result = await renderNothing(file);
@@ -696,6 +703,19 @@ describe('render refuses bad input', () => {
       expect(result.stderr).toContain(
         'Fix them in the values file or with --set <field>=<value>.',
       );
+    },
+  );
+
+  it.each(refusedByStep)(
+    "exits 2 for %s, keeping the step's message that names the field, and writes nothing",
+    async file => {
+      expect(invalidCases).toContain(file);
+      const result = await renderNothing(file);
+      expect(result.code).toBe(RENDER_EXIT.invalid);
+      expect(result.stderr).toMatch(
+        /^Template [a-z0-9-]+ refused the values: [a-zA-Z]+(\.[a-zA-Z]+)*: /,
+      );
+      expect(result.stderr).toContain('Nothing was written.');
     },
   );
 

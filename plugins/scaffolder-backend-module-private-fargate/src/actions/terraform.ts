@@ -1,5 +1,6 @@
 import { isChildPath } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import { parseOrThrow } from '@private-fargate/plugin-private-fargate-common';
 import path from 'node:path';
 import { z } from 'zod/v3';
@@ -10,6 +11,7 @@ import { writeWorkspace } from '../terraform/writeWorkspace';
 import { RECORD_PATH } from '../upgrade/record';
 import { examples } from './terraform.examples';
 import { prepareStamp, stampShape, writeStamp } from './stamp';
+import { refuseSharedStackConflicts } from './sharedStackCheck';
 
 const shape = terraformRequestShape;
 
@@ -22,12 +24,19 @@ const recordSchema = z
 // Parsed under its input name, so a bad field is reported as record.<field>.
 const recordInputSchema = z.object({ record: recordSchema });
 
-/** Creates the `private-fargate:terraform` action, which writes the Terraform of the chosen components. */
-export function createTerraformAction() {
+/**
+ * Creates the `private-fargate:terraform` action, which writes the Terraform of the chosen
+ * components. With `catalog`, it refuses endpoints that a shared stack of the same VPC (a
+ * `vpc-endpoints` Resource in the catalog) already provides, reading the catalog with the
+ * initiating user's credentials.
+ */
+export function createTerraformAction(
+  options: { catalog?: CatalogService } = {},
+) {
   return createActionWithInlineSchema({
     id: 'private-fargate:terraform',
     description:
-      'Writes Terraform for a private Fargate service into the workspace: VPC endpoints, the service, PrivateLink provider and consumer, an SSM bastion and private DNS. Nothing is written unless the whole write succeeds.',
+      "Writes Terraform for a private Fargate service into the workspace: VPC endpoints, the service, PrivateLink provider and consumer, an SSM bastion and private DNS. Refuses endpoints that the VPC's shared endpoint stack (a vpc-endpoints Resource in the catalog) already provides. Nothing is written unless the whole write succeeds.",
     examples,
     supportsDryRun: true,
     schema: {
@@ -114,6 +123,13 @@ export function createTerraformAction() {
         throw new InputError(
           `record.targetPath: "${stamp.targetPath}" does not hold the Terraform's targetPath "${request.targetPath}", so the record would not cover it; name the folder the template generated, such as .`,
         );
+      }
+      if (options.catalog) {
+        await refuseSharedStackConflicts({
+          catalog: options.catalog,
+          credentials: () => ctx.getInitiatorCredentials(),
+          generated,
+        });
       }
       await writeWorkspace(
         ctx.workspacePath,
