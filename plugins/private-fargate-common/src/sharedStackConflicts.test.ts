@@ -1,5 +1,6 @@
 import { PRIVATE_FARGATE_ANNOTATIONS as A } from './annotations';
 import {
+  findSharedEndpointStackMismatch,
   findSharedStackConflicts,
   sharedStackCatalogFilter,
   StackCandidateEntity,
@@ -174,5 +175,148 @@ describe('sharedStackCatalogFilter', () => {
       'spec.type': 'vpc-endpoints',
       'metadata.annotations.private-fargate/vpc-id': VPC,
     });
+  });
+});
+
+describe('findSharedEndpointStackMismatch', () => {
+  // What private-fargate-service passes when it uses the stack: its annotation, as it is.
+  const uses = {
+    region: 'eu-west-1',
+    vpcId: VPC,
+    endpoints: ['ecr.api', 'ecr.dkr', 's3', 'logs'],
+  };
+
+  it("should pass the stack of the configuration's VPC and Region that provides what it is left", () => {
+    expect(findSharedEndpointStackMismatch(ireland, uses)).toBeUndefined();
+    expect(
+      findSharedEndpointStackMismatch(ireland, {
+        ...uses,
+        endpoints: ['logs', 's3'],
+      }),
+    ).toBeUndefined();
+    expect(
+      findSharedEndpointStackMismatch(ireland, { ...uses, endpoints: [] }),
+    ).toBeUndefined();
+  });
+
+  it('should read the annotations and the kind as the catalog matches them: trimmed, in any case', () => {
+    const padded = stack(
+      'Ireland-Endpoints',
+      {
+        [A.region]: ' EU-WEST-1 ',
+        [A.vpcId]: `${VPC.toUpperCase()}\n`,
+        [A.endpoints]: ' ecr.api , s3 ',
+      },
+      { kind: 'resource', spec: { type: 'VPC-Endpoints' } },
+    );
+    expect(
+      findSharedEndpointStackMismatch(padded, {
+        ...uses,
+        endpoints: ['s3', 'ecr.api'],
+      }),
+    ).toBeUndefined();
+  });
+
+  it("should refuse the stack of another VPC, giving the stack's VPC and Region", () => {
+    expect(
+      findSharedEndpointStackMismatch(ireland, {
+        ...uses,
+        vpcId: 'vpc-0c2d4e6f8a0b13579',
+      }),
+    ).toEqual({ reason: 'other-vpc', vpcId: VPC, region: 'eu-west-1' });
+  });
+
+  it('should refuse the stack of a VPC of the same ID in another Region', () => {
+    expect(
+      findSharedEndpointStackMismatch(ireland, {
+        ...uses,
+        region: 'eu-central-1',
+      }),
+    ).toEqual({ reason: 'other-vpc', vpcId: VPC, region: 'eu-west-1' });
+  });
+
+  it('should refuse a stack that does not say its VPC or Region', () => {
+    const { [A.region]: _region, ...noRegion } = ireland.metadata.annotations!;
+    const { [A.vpcId]: _vpc, ...noVpc } = ireland.metadata.annotations!;
+    expect(findSharedEndpointStackMismatch(stack('a', noRegion), uses)).toEqual(
+      { reason: 'other-vpc', vpcId: VPC, region: undefined },
+    );
+    expect(
+      findSharedEndpointStackMismatch(
+        stack('b', { ...noVpc, [A.vpcId]: '  ' }),
+        uses,
+      ),
+    ).toEqual({ reason: 'other-vpc', vpcId: undefined, region: 'eu-west-1' });
+  });
+
+  it.each([
+    [
+      'a Component',
+      { kind: 'Component', spec: { type: 'service' } },
+      { kind: 'Component', type: 'service' },
+    ],
+    [
+      'a Resource of another type',
+      { spec: { type: 'vpc' } },
+      { kind: 'Resource', type: 'vpc' },
+    ],
+    [
+      'a Resource without a type',
+      { spec: undefined },
+      { kind: 'Resource', type: undefined },
+    ],
+  ])(
+    'should refuse %s, whatever its annotations say',
+    (_, overrides, found) => {
+      expect(
+        findSharedEndpointStackMismatch(
+          stack('look-alike', ireland.metadata.annotations!, overrides),
+          uses,
+        ),
+      ).toEqual({ reason: 'not-a-stack', ...found });
+    },
+  );
+
+  it('should refuse endpoints left to the stack that its annotation does not name, in the order given', () => {
+    expect(
+      findSharedEndpointStackMismatch(ireland, {
+        ...uses,
+        endpoints: ['sts', 'ecr.api', 'ssm', 'logs'],
+      }),
+    ).toEqual({
+      reason: 'endpoints-not-provided',
+      services: ['sts', 'ssm'],
+      provided: ['ecr.api', 'ecr.dkr', 's3', 'logs'],
+    });
+    const { [A.endpoints]: _endpoints, ...noEndpoints } =
+      ireland.metadata.annotations!;
+    expect(
+      findSharedEndpointStackMismatch(stack('bare', noEndpoints), {
+        ...uses,
+        endpoints: ['s3'],
+      }),
+    ).toEqual({
+      reason: 'endpoints-not-provided',
+      services: ['s3'],
+      provided: [],
+    });
+  });
+
+  it('should name the kind before the VPC, and the VPC before the endpoints', () => {
+    const elsewhere = { ...uses, vpcId: 'vpc-0c2d4e6f8a0b13579' };
+    expect(
+      findSharedEndpointStackMismatch(
+        stack('service', ireland.metadata.annotations!, {
+          kind: 'Component',
+        }),
+        elsewhere,
+      )?.reason,
+    ).toBe('not-a-stack');
+    expect(
+      findSharedEndpointStackMismatch(ireland, {
+        ...elsewhere,
+        endpoints: ['sts'],
+      })?.reason,
+    ).toBe('other-vpc');
   });
 });

@@ -78,6 +78,23 @@ export function sharedStackCatalogFilter(
 const same = (a: string | undefined, b: string) =>
   a !== undefined && a.toLowerCase() === b.toLowerCase();
 
+const specType = (entity: StackCandidateEntity): string | undefined =>
+  typeof entity.spec?.type === 'string' ? entity.spec.type : undefined;
+
+// A Resource of type vpc-endpoints, in any case, as the catalog filter matches it.
+const isSharedStack = (entity: StackCandidateEntity): boolean =>
+  same(entity.kind, 'Resource') &&
+  same(specType(entity), SHARED_ENDPOINT_STACK_TYPE);
+
+// Annotated with the VPC and the Region: a VPC ID names a VPC only within its Region.
+const inVpc = (
+  entity: StackCandidateEntity,
+  vpcId: string,
+  region: string,
+): boolean =>
+  same(readAnnotation(entity, PRIVATE_FARGATE_ANNOTATIONS.vpcId), vpcId) &&
+  same(readAnnotation(entity, PRIVATE_FARGATE_ANNOTATIONS.region), region);
+
 // Another team's annotation is read leniently: one unknown or repeated name must not hide the
 // endpoints it does name, since each of those would still collide at apply time.
 function providedEndpoints(entity: AnnotatedEntity): Set<string> {
@@ -103,20 +120,11 @@ export function findSharedStackConflicts(
   entities: readonly StackCandidateEntity[],
   query: SharedStackConflictQuery,
 ): SharedStackConflict[] {
-  const names = PRIVATE_FARGATE_ANNOTATIONS;
   const conflicts: SharedStackConflict[] = [];
   for (const entity of entities) {
     const name = entity.metadata.name ?? '';
     const namespace = entity.metadata.namespace ?? 'default';
-    if (
-      !same(entity.kind, 'Resource') ||
-      !same(
-        typeof entity.spec?.type === 'string' ? entity.spec.type : undefined,
-        SHARED_ENDPOINT_STACK_TYPE,
-      ) ||
-      !same(readAnnotation(entity, names.vpcId), query.vpcId) ||
-      !same(readAnnotation(entity, names.region), query.region)
-    ) {
+    if (!isSharedStack(entity) || !inVpc(entity, query.vpcId, query.region)) {
       continue;
     }
     if (
@@ -138,4 +146,82 @@ export function findSharedStackConflicts(
     }
   }
   return conflicts.sort((a, b) => a.entityRef.localeCompare(b.entityRef));
+}
+
+/**
+ * What a configuration says of the shared endpoint stack it takes endpoints from.
+ *
+ * @public
+ */
+export interface SharedEndpointStackQuery {
+  /** Region code of the configuration, e.g. `eu-west-1`. */
+  region: string;
+  /** The VPC the configuration goes into. */
+  vpcId: string;
+  /**
+   * The endpoints it leaves to the stack (not created again), e.g. `['ecr.api', 's3']`.
+   */
+  endpoints: readonly string[];
+}
+
+/**
+ * Why a picked entity cannot be the shared endpoint stack of a configuration:
+ *
+ * - `not-a-stack`: it is not a Resource of type `vpc-endpoints` (its `kind` and `spec.type`);
+ * - `other-vpc`: its `private-fargate/vpc-id` or `private-fargate/aws-region` is not the
+ *   configuration's (both as annotated, undefined when missing), so its endpoints are not in
+ *   the configuration's VPC;
+ * - `endpoints-not-provided`: the configuration leaves to it endpoints its
+ *   `private-fargate/endpoints` annotation does not name (`services`, in the query's order;
+ *   `provided`, what the annotation names).
+ *
+ * @public
+ */
+export type SharedEndpointStackMismatch =
+  | { reason: 'not-a-stack'; kind: string; type: string | undefined }
+  | {
+      reason: 'other-vpc';
+      vpcId: string | undefined;
+      region: string | undefined;
+    }
+  | {
+      reason: 'endpoints-not-provided';
+      services: string[];
+      provided: EndpointServiceSuffix[];
+    };
+
+/**
+ * Checks that `entity`, picked as the shared endpoint stack of a configuration, is one (a
+ * Resource of type `vpc-endpoints`), is the stack of the configuration's VPC in its Region
+ * (an endpoint serves only its own VPC, so another VPC's stack leaves this one without them),
+ * and provides every endpoint the configuration leaves to it. Reads the annotations as
+ * {@link findSharedStackConflicts} does: trimmed, in any case. Undefined when it fits; otherwise
+ * the first mismatch in that order.
+ *
+ * @public
+ */
+export function findSharedEndpointStackMismatch(
+  entity: StackCandidateEntity,
+  query: SharedEndpointStackQuery,
+): SharedEndpointStackMismatch | undefined {
+  if (!isSharedStack(entity)) {
+    return { reason: 'not-a-stack', kind: entity.kind, type: specType(entity) };
+  }
+  if (!inVpc(entity, query.vpcId, query.region)) {
+    return {
+      reason: 'other-vpc',
+      vpcId: readAnnotation(entity, PRIVATE_FARGATE_ANNOTATIONS.vpcId),
+      region: readAnnotation(entity, PRIVATE_FARGATE_ANNOTATIONS.region),
+    };
+  }
+  const provided = providedEndpoints(entity);
+  const services = query.endpoints.filter(service => !provided.has(service));
+  if (services.length > 0) {
+    return {
+      reason: 'endpoints-not-provided',
+      services,
+      provided: [...provided] as EndpointServiceSuffix[],
+    };
+  }
+  return undefined;
 }

@@ -685,9 +685,11 @@ describe('render with the example values', () => {
 });
 
 // Invalid values only a step can judge, against the --catalog entities (a VPC whose shared
-// endpoint stack already provides the endpoints): the step refuses them, naming the field.
+// endpoint stack already provides the endpoints, a shared stack of another VPC): the step
+// refuses them, naming the field.
 const refusedByStep = [
   'private-fargate-service.invalid-endpoints-in-shared-vpc.yaml',
+  'private-fargate-service.invalid-stack-of-another-vpc.yaml',
   'vpc-endpoints-baseline.invalid-duplicate-stack.yaml',
 ];
 

@@ -131,6 +131,57 @@ describe('render next to a shared endpoint stack', () => {
   });
 });
 
+describe('render with the shared stack of another VPC', () => {
+  const file = 'private-fargate-service.invalid-stack-of-another-vpc.yaml';
+  const FRANKFURT_VPC = 'vpc-0d2e3f4a5b6c70819';
+
+  it('exits 2 for the invalid example, naming the field, both VPCs and Regions and the fix, and writes nothing', async () => {
+    const result = await render(file);
+    expect(result.code).toBe(RENDER_EXIT.invalid);
+    expect(fs.existsSync(result.outDir)).toBe(false);
+    expect(result.stderr).toMatch(
+      /^Template private-fargate-service refused the values: network\.sharedEndpointStack: /,
+    );
+    expect(result.stderr).toContain(
+      `network.sharedEndpointStack: ${IRELAND_STACK} is the shared endpoint stack of VPC ${IRELAND_VPC} in eu-west-1, but this configuration goes into VPC ${FRANKFURT_VPC} in eu-central-1`,
+    );
+    expect(result.stderr).toContain(
+      `Pick the shared endpoint stack of VPC ${FRANKFURT_VPC} in eu-central-1, or create the endpoints in this repository`,
+    );
+    expect(result.stderr).toContain('Nothing was written.');
+    expect(result.stderr).not.toContain('--catalog');
+  });
+
+  it('renders the invalid example once it creates its endpoints, its values being otherwise valid', async () => {
+    const result = await render(file, { endpointMode: 'create' });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(RENDER_EXIT.ok);
+  });
+
+  it("refuses a bastion on another VPC's stack the same way, saying to create the endpoints in ssm-bastion", async () => {
+    const result = await render('ssm-bastion.shared-endpoints.yaml', {
+      region: 'eu-central-1',
+      vpcId: FRANKFURT_VPC,
+      privateSubnets: [
+        { id: 'subnet-0d2e3f4a5b6c70811', availabilityZone: 'eu-central-1a' },
+        { id: 'subnet-0d2e3f4a5b6c70812', availabilityZone: 'eu-central-1b' },
+      ],
+    });
+    expect(result.code).toBe(RENDER_EXIT.invalid);
+    expect(fs.existsSync(result.outDir)).toBe(false);
+    expect(result.stderr).toMatch(
+      /^Template ssm-bastion refused the values: network\.sharedEndpointStack: /,
+    );
+    expect(result.stderr).toContain(
+      `but this configuration goes into VPC ${FRANKFURT_VPC} in eu-central-1`,
+    );
+    expect(result.stderr).toContain(
+      'in the ssm-bastion template choose "Create the endpoints in this repository"',
+    );
+    expect(result.stderr).toContain('Nothing was written.');
+  });
+});
+
 describe('upgrade of a shared stack the catalog holds', () => {
   async function renderStack() {
     const result = await render(

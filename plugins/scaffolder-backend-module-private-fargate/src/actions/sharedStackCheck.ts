@@ -2,8 +2,10 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  findSharedEndpointStackMismatch,
   findSharedStackConflicts,
   PRIVATE_FARGATE_ANNOTATIONS,
+  SharedEndpointStackMismatch,
   SharedStackConflict,
   sharedStackCatalogFilter,
 } from '@private-fargate/plugin-private-fargate-common';
@@ -93,4 +95,94 @@ export async function refuseSharedStackConflicts(options: {
       context,
     )}`,
   );
+}
+
+/** How to fix a shared stack that is not the VPC's: the right one, or endpoints of its own. */
+function pickStackAdvice(context: GenerationContext): string {
+  const { vpcId } = context.request.network;
+  const template = templateOffering(context);
+  const create = template
+    ? `in the ${template} template choose "Create the endpoints in this repository" (in values: endpointMode create)`
+    : 'leave out network.sharedEndpointStack and network.sharedEndpoints';
+  return `Pick the shared endpoint stack of VPC ${vpcId} in ${context.region}, or create the endpoints in this repository: ${create}.`;
+}
+
+function listText(items: readonly string[]): string {
+  return items.length === 0 ? 'none' : items.join(', ');
+}
+
+function mismatchText(
+  ref: string,
+  mismatch: SharedEndpointStackMismatch,
+  context: GenerationContext,
+): string {
+  const names = PRIVATE_FARGATE_ANNOTATIONS;
+  const { vpcId, sharedEndpoints } = context.request.network;
+  if (mismatch.reason === 'not-a-stack') {
+    return `${ref} is a ${mismatch.kind} ${
+      mismatch.type === undefined
+        ? 'without a type'
+        : `of type ${mismatch.type}`
+    }, not a shared endpoint stack (a Resource of type vpc-endpoints). ${pickStackAdvice(
+      context,
+    )}`;
+  }
+  if (mismatch.reason === 'other-vpc') {
+    return `${ref} is the shared endpoint stack of VPC ${
+      mismatch.vpcId ?? `(no ${names.vpcId} annotation)`
+    } in ${
+      mismatch.region ?? `(no ${names.region} annotation)`
+    }, but this configuration goes into VPC ${vpcId} in ${
+      context.region
+    } (network.vpcId, requirements.region). An endpoint serves only its own VPC, so none of the endpoints left to that stack (${listText(
+      sharedEndpoints,
+    )}) would be in ${vpcId}: this configuration does not create them, and tasks there could not pull images or write logs, which would show only after deploy. ${pickStackAdvice(
+      context,
+    )}`;
+  }
+  return `${ref} does not provide ${mismatch.services.join(
+    ', ',
+  )}, which network.sharedEndpoints lists (its ${
+    names.endpoints
+  } annotation names ${listText(mismatch.provided)}), so nothing would create ${
+    mismatch.services.length === 1 ? 'it' : 'them'
+  }. Pass that annotation as network.sharedEndpoints, as the templates do: the endpoints the stack lacks are then created here.`;
+}
+
+/**
+ * Refuses, with an `InputError` naming `network.sharedEndpointStack`, a shared endpoint stack
+ * that is not the VPC's: one the catalog does not hold (or the user may not read), an entity
+ * that is not a `vpc-endpoints` Resource, a stack annotated with another VPC or Region than
+ * `network.vpcId` and the request's Region (its endpoints serve only that VPC, so this one would
+ * have none of them), or one whose `private-fargate/endpoints` lacks an endpoint
+ * `network.sharedEndpoints` leaves to it. Reads the catalog only when the input is given.
+ */
+export async function refuseMismatchedSharedEndpointStack(options: {
+  catalog: CatalogService;
+  credentials: () => Promise<BackstageCredentials>;
+  generated: GeneratedTerraform;
+}): Promise<void> {
+  const { request, context } = options.generated;
+  const ref = request.network.sharedEndpointStack;
+  if (ref === undefined) return;
+  const entity = await options.catalog.getEntityByRef(ref, {
+    credentials: await options.credentials(),
+  });
+  if (!entity) {
+    throw new InputError(
+      `network.sharedEndpointStack: ${ref} is not in the catalog, or you may not read it. ${pickStackAdvice(
+        context,
+      )}`,
+    );
+  }
+  const mismatch = findSharedEndpointStackMismatch(entity, {
+    region: context.region,
+    vpcId: request.network.vpcId,
+    endpoints: request.network.sharedEndpoints,
+  });
+  if (mismatch) {
+    throw new InputError(
+      `network.sharedEndpointStack: ${mismatchText(ref, mismatch, context)}`,
+    );
+  }
 }

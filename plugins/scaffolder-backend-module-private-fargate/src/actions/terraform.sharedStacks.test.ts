@@ -236,6 +236,7 @@ describe('private-fargate:terraform next to a shared endpoint stack, through the
             ...network,
             sharedEndpoints:
               "${{ steps['shared-endpoints'].output.entity.metadata.annotations['private-fargate/endpoints'] }}",
+            sharedEndpointStack: STACK,
           },
         }),
       ],
@@ -268,6 +269,7 @@ describe('private-fargate:terraform next to a shared endpoint stack, through the
             ...network,
             sharedEndpoints:
               "${{ steps['shared-endpoints'].output.entity.metadata.annotations['private-fargate/endpoints'] }}",
+            sharedEndpointStack: STACK,
           },
           bastion: { enabled: false },
         }),
@@ -281,6 +283,170 @@ describe('private-fargate:terraform next to a shared endpoint stack, through the
     ]);
     expect(fileText('infra/modules/endpoints/main.tf')).not.toContain(
       'resource "aws_vpc_endpoint"',
+    );
+  });
+});
+
+const OTHER_VPC = 'vpc-0c2d4e6f8a0b13579';
+
+/** The steps of private-fargate-service with endpointMode "shared", picking `stack`. */
+function serviceOnStack(
+  stack: string,
+  change: { network?: object; requirements?: object } = {},
+) {
+  return [
+    {
+      id: 'shared-endpoints',
+      name: 'Read the shared endpoint stack',
+      action: 'catalog:fetch',
+      input: { entityRef: stack },
+    },
+    terraformStep({
+      ...service,
+      requirements: { ...service.requirements, ...change.requirements },
+      network: {
+        ...network,
+        sharedEndpoints:
+          "${{ steps['shared-endpoints'].output.entity.metadata.annotations['private-fargate/endpoints'] }}",
+        sharedEndpointStack: stack,
+        ...change.network,
+      },
+    }),
+  ];
+}
+
+describe('private-fargate:terraform given the shared stack it uses (network.sharedEndpointStack)', () => {
+  it('should refuse the stack of another VPC, naming the field, both VPCs and the fix, and write nothing', async () => {
+    const { response } = await dryRunTemplate({
+      entities: catalog,
+      steps: serviceOnStack(STACK, { network: { vpcId: OTHER_VPC } }),
+    });
+    expect(response.status).toBe(400);
+    const message: string = response.body.error.message;
+    expect(message).toMatch(
+      new RegExp(
+        `^network\\.sharedEndpointStack: ${STACK} is the shared endpoint stack of VPC ${VPC} in eu-west-1, but this configuration goes into VPC ${OTHER_VPC} in eu-west-1 \\(network\\.vpcId, requirements\\.region\\)`,
+      ),
+    );
+    expect(message).toContain(
+      'none of the endpoints left to that stack (ecr.api, ecr.dkr, s3, logs)',
+    );
+    expect(message).toContain(
+      `Pick the shared endpoint stack of VPC ${OTHER_VPC} in eu-west-1, or create the endpoints in this repository: in the private-fargate-service template choose "Create the endpoints in this repository"`,
+    );
+    expect(response.body.directoryContents).toBeUndefined();
+    expect(JSON.stringify(response.body)).not.toMatch(
+      /infra\/main\.tf|scaffold\.json/,
+    );
+  });
+
+  it('should refuse the stack of a VPC of the same ID in another Region', async () => {
+    const { response } = await dryRunTemplate({
+      entities: catalog,
+      steps: serviceOnStack(STACK, {
+        requirements: { region: 'eu-west-2' },
+        network: {
+          privateSubnets: [
+            { id: 'subnet-0f1e2d3c4b5a69781', availabilityZone: 'eu-west-2a' },
+            { id: 'subnet-0f1e2d3c4b5a69782', availabilityZone: 'eu-west-2b' },
+          ],
+        },
+      }),
+    });
+    expect(response.status).toBe(400);
+    const message: string = response.body.error.message;
+    expect(message).toContain(
+      `network.sharedEndpointStack: ${STACK} is the shared endpoint stack of VPC ${VPC} in eu-west-1, but this configuration goes into VPC ${VPC} in eu-west-2`,
+    );
+    expect(message).toContain(
+      `Pick the shared endpoint stack of VPC ${VPC} in eu-west-2`,
+    );
+  });
+
+  it('should write a service on the stack of its VPC and Region, as before', async () => {
+    const { response, fileText } = await dryRunTemplate({
+      entities: catalog,
+      steps: serviceOnStack(STACK),
+      output: { endpoints: '${{ steps.terraform.output.endpoints }}' },
+    });
+    expect(response.body.error).toBeUndefined();
+    expect(response.body.output.endpoints).toEqual([
+      'com.amazonaws.eu-west-1.sts',
+    ]);
+    expect(fileText('infra/main.tf')).toBeDefined();
+  });
+
+  it('should refuse a stack the catalog does not hold', async () => {
+    const { response } = await dryRunTemplate({
+      entities: catalog,
+      steps: [
+        terraformStep({
+          ...service,
+          network: {
+            ...network,
+            sharedEndpoints: ['ecr.api', 'ecr.dkr', 's3', 'logs'],
+            sharedEndpointStack: 'resource:default/nowhere-endpoints',
+          },
+        }),
+      ],
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toMatch(
+      new RegExp(
+        `^network\\.sharedEndpointStack: resource:default/nowhere-endpoints is not in the catalog, or you may not read it\\. Pick the shared endpoint stack of VPC ${VPC} in eu-west-1`,
+      ),
+    );
+    expect(response.body.directoryContents).toBeUndefined();
+  });
+
+  it('should refuse an entity that is not a vpc-endpoints Resource, even one annotated with the VPC', async () => {
+    const { response } = await dryRunTemplate({
+      entities: catalog,
+      steps: serviceOnStack('component:default/ledger-api'),
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toMatch(
+      /^network\.sharedEndpointStack: component:default\/ledger-api is a Component of type service, not a shared endpoint stack \(a Resource of type vpc-endpoints\)\./,
+    );
+  });
+
+  it("should refuse endpoints the stack's annotation does not name, for callers that list them", async () => {
+    const { response } = await dryRunTemplate({
+      entities: catalog,
+      steps: [
+        terraformStep({
+          ...service,
+          network: {
+            ...network,
+            sharedEndpoints: ['ecr.api', 'ecr.dkr', 's3', 'logs', 'sts'],
+            sharedEndpointStack: STACK,
+          },
+        }),
+      ],
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toBe(
+      `network.sharedEndpointStack: ${STACK} does not provide sts, which network.sharedEndpoints lists (its private-fargate/endpoints annotation names ecr.api, ecr.dkr, s3, logs), so nothing would create it. Pass that annotation as network.sharedEndpoints, as the templates do: the endpoints the stack lacks are then created here.`,
+    );
+  });
+
+  it('should refuse what is not an entity reference, naming the field', async () => {
+    const { response } = await dryRunTemplate({
+      entities: catalog,
+      steps: [
+        terraformStep({
+          ...service,
+          network: {
+            ...network,
+            sharedEndpoints: ['ecr.api'],
+            sharedEndpointStack: 'resource:default/',
+          },
+        }),
+      ],
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toContain(
+      'network.sharedEndpointStack: "resource:default/" is not an entity reference; use [<kind>:][<namespace>/]<name>',
     );
   });
 });
@@ -332,6 +498,57 @@ describe('private-fargate:terraform reading the catalog', () => {
       }),
     );
     expect(getEntities).not.toHaveBeenCalled();
+  });
+
+  it("should read the shared stack it is given with the initiator's credentials", async () => {
+    const catalogService = catalogServiceMock({ entities: catalog });
+    const getEntityByRef = jest.spyOn(catalogService, 'getEntityByRef');
+    const credentials = mockCredentials.user('user:default/mary');
+    const ctx = context({
+      ...service,
+      network: {
+        ...network,
+        sharedEndpoints: 'ecr.api,ecr.dkr,s3,logs',
+        sharedEndpointStack: 'Resource:default/EU-West-1-Shared-Endpoints',
+      },
+    });
+    ctx.getInitiatorCredentials = async () => credentials;
+    await createTerraformAction({ catalog: catalogService }).handler(ctx);
+    expect(getEntityByRef).toHaveBeenCalledWith(STACK, { credentials });
+  });
+
+  it('should not check the shared stack without a catalog', async () => {
+    const ctx = context({
+      ...service,
+      network: {
+        ...network,
+        vpcId: OTHER_VPC,
+        sharedEndpoints: 'ecr.api,ecr.dkr,s3,logs',
+        sharedEndpointStack: STACK,
+      },
+    });
+    await createTerraformAction().handler(ctx);
+    expect(fs.readdirSync(workspace.path)).toContain('infra');
+  });
+
+  it('should leave the workspace as it was when it refuses the shared stack', async () => {
+    const action = createTerraformAction({
+      catalog: catalogServiceMock({ entities: catalog }),
+    });
+    await expect(
+      action.handler(
+        context({
+          ...service,
+          network: {
+            ...network,
+            vpcId: OTHER_VPC,
+            sharedEndpoints: 'ecr.api,ecr.dkr,s3,logs',
+            sharedEndpointStack: STACK,
+          },
+        }),
+      ),
+    ).rejects.toThrow(/^network\.sharedEndpointStack: /);
+    expect(fs.readdirSync(workspace.path)).toEqual([]);
   });
 
   it('should leave the workspace as it was when it refuses', async () => {

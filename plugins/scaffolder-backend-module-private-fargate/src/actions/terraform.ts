@@ -11,7 +11,10 @@ import { writeWorkspace } from '../terraform/writeWorkspace';
 import { RECORD_PATH } from '../upgrade/record';
 import { examples } from './terraform.examples';
 import { prepareStamp, stampShape, writeStamp } from './stamp';
-import { refuseSharedStackConflicts } from './sharedStackCheck';
+import {
+  refuseMismatchedSharedEndpointStack,
+  refuseSharedStackConflicts,
+} from './sharedStackCheck';
 
 const shape = terraformRequestShape;
 
@@ -27,8 +30,9 @@ const recordInputSchema = z.object({ record: recordSchema });
 /**
  * Creates the `private-fargate:terraform` action, which writes the Terraform of the chosen
  * components. With `catalog`, it refuses endpoints that a shared stack of the same VPC (a
- * `vpc-endpoints` Resource in the catalog) already provides, reading the catalog with the
- * initiating user's credentials.
+ * `vpc-endpoints` Resource in the catalog) already provides, and a `network.sharedEndpointStack`
+ * that is not the stack of `network.vpcId` in the request's Region, reading the catalog with the
+ * initiating user's credentials. Without it, neither is checked.
  */
 export function createTerraformAction(
   options: { catalog?: CatalogService } = {},
@@ -36,7 +40,7 @@ export function createTerraformAction(
   return createActionWithInlineSchema({
     id: 'private-fargate:terraform',
     description:
-      "Writes Terraform for a private Fargate service into the workspace: VPC endpoints, the service, PrivateLink provider and consumer, an SSM bastion and private DNS. Refuses endpoints that the VPC's shared endpoint stack (a vpc-endpoints Resource in the catalog) already provides. Nothing is written unless the whole write succeeds.",
+      "Writes Terraform for a private Fargate service into the workspace: VPC endpoints, the service, PrivateLink provider and consumer, an SSM bastion and private DNS. Refuses endpoints that the VPC's shared endpoint stack (a vpc-endpoints Resource in the catalog) already provides, and a network.sharedEndpointStack of another VPC or Region. Nothing is written unless the whole write succeeds.",
     examples,
     supportsDryRun: true,
     schema: {
@@ -125,11 +129,14 @@ export function createTerraformAction(
         );
       }
       if (options.catalog) {
-        await refuseSharedStackConflicts({
+        const check = {
           catalog: options.catalog,
           credentials: () => ctx.getInitiatorCredentials(),
           generated,
-        });
+        };
+        // The picked stack first: another VPC's stack also hides this VPC's own conflicts.
+        await refuseMismatchedSharedEndpointStack(check);
+        await refuseSharedStackConflicts(check);
       }
       await writeWorkspace(
         ctx.workspacePath,

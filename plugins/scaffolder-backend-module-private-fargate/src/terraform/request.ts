@@ -1,3 +1,4 @@
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { z } from 'zod/v3';
 import { shortName } from './context';
 import {
@@ -124,6 +125,24 @@ const sharedEndpointsSchema = z.union(
   },
 );
 
+// The shared stack as an EntityPicker gives it; kind and namespace default as its picker's do.
+const sharedEndpointStackSchema = z.string().transform((value, ctx) => {
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(value.trim(), {
+        defaultKind: 'resource',
+        defaultNamespace: 'default',
+      }),
+    );
+  } catch {
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      message: `"${value}" is not an entity reference; use [<kind>:][<namespace>/]<name>, such as resource:default/eu-west-1-shared-endpoints`,
+    });
+    return z.NEVER;
+  }
+});
+
 /** The VPC the generated Terraform goes into. */
 export const networkSchema = z
   .object({
@@ -179,6 +198,11 @@ export const networkSchema = z
       .default([])
       .describe(
         `Endpoints the VPC already has (e.g. from a shared stack); they are not created again. A list, or the text of the stack's ${PRIVATE_FARGATE_ANNOTATIONS.endpoints} annotation (ecr.api,ecr.dkr,s3,logs)`,
+      ),
+    sharedEndpointStack: sharedEndpointStackSchema
+      .optional()
+      .describe(
+        `The shared endpoint stack network.sharedEndpoints comes from (a vpc-endpoints Resource, e.g. resource:default/eu-west-1-shared-endpoints); only meaningful with network.sharedEndpoints. Given the catalog, the action reads it with the user's credentials and refuses, before writing, a stack it cannot read, an entity that is not a vpc-endpoints Resource, a stack whose ${PRIVATE_FARGATE_ANNOTATIONS.vpcId} or ${PRIVATE_FARGATE_ANNOTATIONS.region} is not network.vpcId and requirements.region, and network.sharedEndpoints naming an endpoint its ${PRIVATE_FARGATE_ANNOTATIONS.endpoints} does not. Without the catalog it is not checked`,
       ),
     endpointIngress: z
       .enum(['vpc-cidr', 'task-security-group'])
